@@ -1,0 +1,5 @@
+// Placeholder until the 'generate' command lands; replaced by its real implementation.
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('linkforge generate: not implemented yet\n');
+  return 2;
+}

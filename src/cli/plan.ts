@@ -1,0 +1,5 @@
+// Placeholder until the 'plan' command lands; replaced by its real implementation.
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('linkforge plan: not implemented yet\n');
+  return 2;
+}
