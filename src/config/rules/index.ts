@@ -1,7 +1,57 @@
 /**
  * The ordered list of semantic rules. Order decides the order of findings for one location only
  * (diagnostics are sorted by file, line and column before printing), so it is kept stable.
+ * Each code a rule emits is documented in docs/diagnostics.md.
  */
 import type { Rule } from './rule';
+import { amazonSideAsn } from './amazon-side-asn';
+import { bgpAsn } from './bgp-asn';
+import { cidrCanonical } from './cidr-canonical';
+import { cidrOverlap } from './cidr-overlap';
+import { cidrSelfOverlap } from './cidr-self-overlap';
+import { customerGatewayIp } from './customer-gateway-ip';
+import { dnsResolution } from './dns-resolution';
+import { idMatchesFile } from './id-matches-file';
+import { orgIdUnique } from './org-id-unique';
+import { peerCidrSize } from './peer-cidr-size';
+import { region } from './region';
+import { routeOutsidePeer } from './route-outside-peer';
+import { sharedGatewayIp } from './shared-gateway-ip';
+import { singleTunnel } from './single-tunnel';
+import { startupAction } from './startup-action';
+import { tcpPorts } from './tcp-ports';
+import { tunnelInsideCidrs } from './tunnel-inside-cidrs';
+import { tunnelLifetime } from './tunnel-lifetime';
+import { tunnelRekeyMargin } from './tunnel-rekey-margin';
+import { vendorCidr } from './vendor-cidr';
+import { vpnCidrs } from './vpn-cidrs';
+import { vpnPlan } from './vpn-plan';
 
-export const RULES: readonly Rule[] = [];
+export const RULES: readonly Rule[] = [
+  // Identity and placement.
+  idMatchesFile,
+  region,
+  vpnPlan,
+  // Addressing.
+  cidrCanonical,
+  vendorCidr,
+  peerCidrSize,
+  vpnCidrs,
+  cidrSelfOverlap,
+  cidrOverlap,
+  routeOutsidePeer,
+  tcpPorts,
+  dnsResolution,
+  // VPN.
+  customerGatewayIp,
+  bgpAsn,
+  amazonSideAsn,
+  singleTunnel,
+  tunnelInsideCidrs,
+  tunnelLifetime,
+  tunnelRekeyMargin,
+  startupAction,
+  // Across files.
+  orgIdUnique,
+  sharedGatewayIp,
+];

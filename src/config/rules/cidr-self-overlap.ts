@@ -1,0 +1,59 @@
+/**
+ * CIDR_DUPLICATE, CIDR_SELF_OVERLAP: within one list, the same network twice would create the same
+ * route twice (AWS rejects the second: RouteAlreadyExists); overlapping VPC CIDR blocks cannot
+ * exist in AWS, and overlapping customer networks make the VPN's routing ambiguous.
+ *
+ * Each conflict is reported once, at the later entry, naming the earlier one. Routes may overlap
+ * (longest prefix wins) but not repeat.
+ */
+import type { FieldPath, Finding, Rule } from './rule';
+import { overlaps, sameBlock, contains } from '../cidr';
+import { cidrEntries, error, formatPath, peeringOf, vpnOf, type CidrEntry } from './support';
+
+export const cidrSelfOverlap: Rule = {
+  codes: ['CIDR_DUPLICATE', 'CIDR_SELF_OVERLAP'],
+  description: 'peer.cidrs and VPN cidrs neither repeat nor overlap; routes do not repeat.',
+  check({ document }) {
+    const findings: Finding[] = [];
+    const peering = peeringOf(document);
+    const vpn = vpnOf(document);
+    if (peering) {
+      findings.push(...checkList(peering.peer.cidrs, ['connectivity', 'peer', 'cidrs'], true));
+      findings.push(...checkList(peering.routes, ['connectivity', 'routes'], false));
+    }
+    if (vpn) findings.push(...checkList(vpn.cidrs, ['connectivity', 'cidrs'], true));
+    return findings;
+  },
+};
+
+function checkList(list: readonly string[] | undefined, base: FieldPath, disjoint: boolean): Finding[] {
+  const entries = cidrEntries(list, base);
+  const findings: Finding[] = [];
+  entries.forEach((entry, i) => {
+    const earlier = entries.slice(0, i);
+    const twin = earlier.find((e) => sameBlock(e.cidr, entry.cidr));
+    if (twin) {
+      findings.push(
+        error(
+          'CIDR_DUPLICATE',
+          entry.path,
+          `${entry.text} repeats ${formatPath(twin.path)} ${twin.text}; expected each network once: remove this entry`,
+        ),
+      );
+      return;
+    }
+    if (!disjoint) return;
+    const other = earlier.find((e) => overlaps(e.cidr, entry.cidr));
+    if (other) findings.push(error('CIDR_SELF_OVERLAP', entry.path, overlapMessage(entry, other)));
+  });
+  return findings;
+}
+
+function overlapMessage(entry: CidrEntry, other: CidrEntry): string {
+  const where = `${formatPath(other.path)} ${other.text}`;
+  // Aligned blocks overlap only by containment, so one of the two is redundant.
+  if (contains(other.cidr, entry.cidr)) {
+    return `${entry.text} lies inside ${where}; expected CIDRs that do not overlap: remove ${entry.text}`;
+  }
+  return `${entry.text} contains ${where}; expected CIDRs that do not overlap: keep ${entry.text} and remove ${other.text}`;
+}
