@@ -1,0 +1,376 @@
+/**
+ * Planning many stacks: `terraform init`, `plan -out`, `show -json` per stack directory, N stacks
+ * at a time, one failure never stopping the others.
+ *
+ * Per stack, everything a reviewer or a later apply needs lands in `<plansDir>/<id>/`:
+ * `plan.tfplan` (the saved plan, applied as reviewed), `plan.json` (`terraform show -json`) and
+ * `terraform.log` (every command's output, the first place to look when a stack failed).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../pr/types';
+import type { TerraformCliSetup } from './cli-config';
+import { execTerraform, type ExecResult } from './exec';
+import { countChanges, type ChangeCounts } from './plan-counts';
+import { silentProgress, type ProgressReporter } from './progress';
+
+/** A synthesized stack directory to plan (what `synthesize()` returns per customer). */
+export interface StackToPlan {
+  readonly id: string;
+  /** Directory holding the stack's `cdk.tf.json`. */
+  readonly dir: string;
+  /** Plan the destruction of the stack (`terraform plan -destroy`). */
+  readonly decommission: boolean;
+  readonly connectivityType?: 'vpc-peering' | 'site-to-site-vpn';
+}
+
+export interface RunnerOptions {
+  /** CLI configuration and automation variables for every terraform child. */
+  readonly cli: TerraformCliSetup;
+  /** Where `<id>/plan.tfplan`, `plan.json` and `terraform.log` go. */
+  readonly plansDir: string;
+  /** Paths in the results are relative to this directory. @default process.cwd() */
+  readonly projectDir?: string;
+  /** Stacks planned at the same time. @default 1 */
+  readonly jobs?: number;
+  /**
+   * Plan with placeholder AWS credentials that exist only in the children's environment (the
+   * stacks must have been synthesized offline: local state, account and credential checks off).
+   */
+  readonly offline?: boolean;
+  /** Run `terraform validate` between init and plan. @default false */
+  readonly validate?: boolean;
+  readonly progress?: ProgressReporter;
+  /** Environment the children inherit (before linkforge's own variables). @default process.env */
+  readonly baseEnv?: NodeJS.ProcessEnv;
+  /** Terraform binary. @default LINKFORGE_TERRAFORM or 'terraform' on PATH */
+  readonly binary?: string;
+  /** Kill any single terraform command after this long. @default - no limit */
+  readonly commandTimeoutMs?: number;
+}
+
+/** Wall time of each step of one stack, in milliseconds. */
+export interface StackTimings {
+  readonly init?: number;
+  readonly validate?: number;
+  readonly plan?: number;
+  readonly show?: number;
+}
+
+export interface StackRunResult extends StackPlanResult {
+  readonly counts?: ChangeCounts;
+  readonly timings: StackTimings;
+}
+
+/**
+ * Credentials-related variables a child must not inherit in offline mode: a pull request from a
+ * fork is planned offline precisely so that no real credential is ever within its reach.
+ */
+const AWS_CREDENTIAL_VARIABLES = [
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_SESSION_TOKEN',
+  'AWS_SECURITY_TOKEN',
+  'AWS_ROLE_ARN',
+  'AWS_ROLE_SESSION_NAME',
+  'AWS_WEB_IDENTITY_TOKEN_FILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+  'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+  'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE',
+];
+
+/** The environment of every terraform child. */
+export function childEnvironment(
+  base: NodeJS.ProcessEnv,
+  cli: TerraformCliSetup,
+  offline: boolean,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...base, ...cli.env };
+  if (offline) {
+    for (const name of AWS_CREDENTIAL_VARIABLES) delete env[name];
+    Object.assign(env, {
+      // Placeholders, never written to any file: the provider insists on some credentials even when
+      // told to skip every check, and these can authenticate nothing.
+      AWS_ACCESS_KEY_ID: 'offline-placeholder',
+      AWS_SECRET_ACCESS_KEY: 'offline-placeholder',
+      // No instance-metadata lookups (a 1-2 s timeout each outside EC2, a real identity inside it),
+      // and no shared config/credentials files that could name a real profile.
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONFIG_FILE: path.join(path.dirname(cli.configFile), 'offline-aws-config-none'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(path.dirname(cli.configFile), 'offline-aws-credentials-none'),
+    });
+  }
+  return env;
+}
+
+/**
+ * Run `worker` over `items` with at most `jobs` in flight; results keep the order of `items`.
+ * A worker that throws rejects the whole pool, so workers report failures as values.
+ */
+export async function runPool<T, R>(
+  items: readonly T[],
+  jobs: number,
+  worker: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Math.max(1, Math.min(Math.floor(jobs) || 1, items.length));
+  await Promise.all(
+    Array.from({ length: lanes }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await worker(items[i], i);
+      }
+    }),
+  );
+  return results;
+}
+
+/** `terraform.required_providers` of a synthesized stack, or undefined if unreadable. */
+export function requiredProviders(
+  stackDir: string,
+): Record<string, { source?: string; version?: string }> | undefined {
+  try {
+    const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8')) as {
+      terraform?: { required_providers?: Record<string, { source?: string; version?: string }> };
+    };
+    return json.terraform?.required_providers;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The exact hashicorp/aws version a stack pins (`5.100.0`), or undefined when not pinned exactly. */
+export function pinnedAwsVersion(stackDir: string): string | undefined {
+  const aws = Object.values(requiredProviders(stackDir) ?? {}).find((p) =>
+    /^((registry\.terraform\.io\/)?hashicorp\/)?aws$/.test(p.source ?? ''),
+  );
+  const v = aws?.version?.trim().replace(/^=\s*/, '');
+  return v && /^\d+\.\d+\.\d+$/.test(v) ? v : undefined;
+}
+
+/**
+ * Plan every stack. Results are in the order of `stacks`.
+ *
+ * The first stack is initialised alone, then its `.terraform.lock.hcl` is copied to every stack that
+ * pins the same providers before the rest run in parallel: the shared plugin cache is filled once
+ * (no two `terraform init` race to write the same provider into it), and every other init finds a
+ * lock entry whose checksum the cached package matches, which is what Terraform >= 1.4 requires
+ * before it links a provider from the cache instead of downloading it again.
+ */
+export async function planStacks(
+  stacks: readonly StackToPlan[],
+  opts: RunnerOptions,
+): Promise<StackRunResult[]> {
+  const progress = opts.progress ?? silentProgress;
+  const env = childEnvironment(opts.baseEnv ?? process.env, opts.cli, opts.offline ?? false);
+  const ctx: StackContext = { ...opts, env, projectDir: path.resolve(opts.projectDir ?? process.cwd()) };
+  progress.start(stacks.length);
+  try {
+    let seeded: Promise<ExecResult> | undefined;
+    if (stacks.length > 1) {
+      const first = stacks[0];
+      seeded = (async () => {
+        const r = await initStack(first, ctx);
+        if (r.code === 0) seedLockFile(first.dir, stacks.slice(1));
+        return r;
+      })();
+      await seeded;
+    }
+    return await runPool(stacks, opts.jobs ?? 1, async (stack, i) => {
+      const result = await planOneStack(stack, ctx, i === 0 ? seeded : undefined);
+      progress.stackDone({
+        id: stack.id,
+        status: result.status === 'planned' ? 'planned' : 'failed',
+        decommission: stack.decommission,
+        counts: result.counts,
+        durationMs: result.durationMs,
+        error: result.error?.split('\n')[0],
+      });
+      return result;
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+interface StackContext extends RunnerOptions {
+  readonly env: NodeJS.ProcessEnv;
+  readonly projectDir: string;
+}
+
+function seedLockFile(fromDir: string, others: readonly StackToPlan[]): void {
+  const lock = path.join(fromDir, '.terraform.lock.hcl');
+  if (!fs.existsSync(lock)) return;
+  const pins = JSON.stringify(requiredProviders(fromDir));
+  for (const s of others) {
+    if (JSON.stringify(requiredProviders(s.dir)) === pins)
+      fs.copyFileSync(lock, path.join(s.dir, '.terraform.lock.hcl'));
+  }
+}
+
+function initStack(stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
+  // -reconfigure: the backend block is derived from platform settings on every synthesis, and an
+  // offline plan (local state) may follow an online one in the same directory. State is never
+  // migrated implicitly: moving state between backends is a deliberate operator action.
+  return tf(['init', '-input=false', '-no-color', '-reconfigure'], stack, ctx);
+}
+
+function tf(args: string[], stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
+  return execTerraform(args, {
+    cwd: stack.dir,
+    env: ctx.env,
+    binary: ctx.binary,
+    timeoutMs: ctx.commandTimeoutMs,
+  });
+}
+
+async function planOneStack(
+  stack: StackToPlan,
+  ctx: StackContext,
+  alreadyInitialised: Promise<ExecResult> | undefined,
+): Promise<StackRunResult> {
+  const started = Date.now();
+  // The first stack's init ran before the pool started; its time still belongs to this stack.
+  let earlierMs = 0;
+  const outDir = path.join(ctx.plansDir, stack.id);
+  // A failed run must not leave an older plan next to a new error: the directory is this run's.
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const planFile = path.join(outDir, 'plan.tfplan');
+  const planJsonFile = path.join(outDir, 'plan.json');
+  const log: ExecResult[] = [];
+  const timings: { init?: number; validate?: number; plan?: number; show?: number } = {};
+  const base = {
+    id: stack.id,
+    connectivityType: stack.connectivityType,
+    decommission: stack.decommission,
+  };
+  const fail = (step: string, r: ExecResult): StackRunResult => {
+    writeLog(outDir, log);
+    return {
+      ...base,
+      status: 'failed',
+      error: `terraform ${step} failed: ${summarizeError(r)}`,
+      durationMs: Date.now() - started + earlierMs,
+      timings,
+    };
+  };
+
+  const init = alreadyInitialised ? await alreadyInitialised : await initStack(stack, ctx);
+  if (alreadyInitialised) earlierMs = init.durationMs;
+  log.push(init);
+  timings.init = init.durationMs;
+  if (init.code !== 0) return fail('init', init);
+
+  if (ctx.validate) {
+    const v = await tf(['validate', '-no-color'], stack, ctx);
+    log.push(v);
+    timings.validate = v.durationMs;
+    if (v.code !== 0) return fail('validate', v);
+  }
+
+  const planArgs = ['plan', '-input=false', '-no-color', `-out=${planFile}`];
+  if (stack.decommission) planArgs.push('-destroy');
+  const plan = await tf(planArgs, stack, ctx);
+  log.push(plan);
+  timings.plan = plan.durationMs;
+  if (plan.code !== 0) return fail('plan', plan);
+
+  const show = await tf(['show', '-json', '-no-color', planFile], stack, ctx);
+  // The JSON itself goes to plan.json, not into the log.
+  log.push({ ...show, stdout: show.code === 0 ? `(written to ${planJsonFile})\n` : show.stdout });
+  timings.show = show.durationMs;
+  if (show.code !== 0) return fail('show', show);
+  let parsed: TerraformPlanJson;
+  try {
+    parsed = JSON.parse(show.stdout) as TerraformPlanJson;
+  } catch (e) {
+    return fail('show', { ...show, failure: `output is not JSON (${(e as Error).message})` });
+  }
+  fs.writeFileSync(planJsonFile, show.stdout);
+  writeLog(outDir, log);
+  const plan_ = reviewSubset(parsed);
+  return {
+    ...base,
+    status: 'planned',
+    plan: plan_,
+    planFile: relative(ctx.projectDir, planFile),
+    planJsonFile: relative(ctx.projectDir, planJsonFile),
+    counts: countChanges(plan_),
+    durationMs: Date.now() - started + earlierMs,
+    timings,
+  };
+}
+
+/**
+ * Keep only what the review summary reads (TerraformPlanJson): a full plan JSON also carries the
+ * configuration, prior state and planned values, several times the size, and a fleet-wide run
+ * holds one per customer in memory. The complete JSON stays in plan.json.
+ */
+function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
+  const resource_changes = (plan.resource_changes ?? []).map((rc): TerraformResourceChange => ({
+    address: rc.address,
+    type: rc.type,
+    name: rc.name,
+    change: {
+      actions: rc.change.actions,
+      before: rc.change.before,
+      after: rc.change.after,
+      ...(rc.change.replace_paths ? { replace_paths: rc.change.replace_paths } : {}),
+    },
+    ...(rc.action_reason ? { action_reason: rc.action_reason } : {}),
+  }));
+  return {
+    format_version: plan.format_version,
+    resource_changes,
+    ...(plan.output_changes ? { output_changes: plan.output_changes } : {}),
+  };
+}
+
+/**
+ * One paragraph from terraform's output: the `Error:` blocks (summary and detail), whitespace
+ * collapsed, bounded in length; the last lines of output when there is no `Error:` block.
+ */
+export function summarizeError(r: Pick<ExecResult, 'stdout' | 'stderr' | 'failure' | 'code'>): string {
+  if (r.failure) return r.failure;
+  const text = `${r.stderr}\n${r.stdout}`.replace(/\r/g, '');
+  const lines = text.split('\n').map((l) => l.replace(/^[│╷╵ ]+/, '').trimEnd());
+  const blocks: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].startsWith('Error: ')) continue;
+    const block = [lines[i]];
+    for (
+      let j = i + 1;
+      j < lines.length && !lines[j].startsWith('Error: ') && !lines[j].startsWith('Warning: ');
+      j++
+    ) {
+      if (lines[j]) block.push(lines[j].trim());
+    }
+    blocks.push(block.join(' '));
+  }
+  const chosen =
+    blocks.length > 0
+      ? [...new Set(blocks)].join(' | ')
+      : lines
+          .filter((l) => l.trim())
+          .slice(-3)
+          .join(' ');
+  const msg = chosen.replace(/\s+/g, ' ').trim() || `exit code ${r.code}`;
+  return msg.length > 600 ? `${msg.slice(0, 597)}...` : msg;
+}
+
+function writeLog(outDir: string, log: readonly ExecResult[]): void {
+  const text = log
+    .map((r) => {
+      const head = `$ terraform ${r.args.join(' ')}  # exit ${r.code ?? r.failure ?? '?'}, ${(r.durationMs / 1000).toFixed(1)}s`;
+      return [head, r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n');
+    })
+    .join('\n\n');
+  fs.writeFileSync(path.join(outDir, 'terraform.log'), text + '\n');
+}
+
+function relative(from: string, p: string): string {
+  return path.relative(from, p).split(path.sep).join('/');
+}
