@@ -1,0 +1,171 @@
+import * as path from 'path';
+import { TerraformOutput, TerraformStack, type TerraformElement } from 'cdktf';
+import type { Construct, Node } from 'constructs';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { availabilityZonesFor, type PlatformSettings } from '../config/settings';
+import type { Customer } from '../config/types';
+import { NatGateway } from '../constructs/nat-gateway';
+import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
+import { VendorVpc } from '../constructs/vendor-vpc';
+import { VpcPeering } from '../constructs/vpc-peering';
+import { addBackend } from './backend';
+
+/** Where offline plans keep their throw-away local state. */
+export const DEFAULT_OFFLINE_STATE_DIR = '.linkforge/offline-state';
+
+export interface CustomerStackProps {
+  /** The validated customer, defaults applied. */
+  readonly customer: Customer;
+  /** Platform settings: availability zones, common tags, state backend. */
+  readonly settings: PlatformSettings;
+  /** Output directory of the app; the stack's working directory is `<outdir>/stacks/<id>`. @default 'cdktf.out' */
+  readonly outdir?: string;
+  /** Project root that relative state directories refer to. @default process.cwd() */
+  readonly projectDir?: string;
+  /**
+   * Offline: local state under `offlineStateDir` whatever the settings say, and a provider that calls
+   * no AWS API before it has something to create (credentials come from the environment). @default false
+   */
+  readonly offline?: boolean;
+  /** Directory of offline state, relative to the project. @default '.linkforge/offline-state' */
+  readonly offlineStateDir?: string;
+}
+
+/**
+ * One customer's stack (stack name = customer id): an AWS provider for the vendor region with the
+ * platform's default tags, the customer's state backend, the vendor VPC and exactly one
+ * connectivity construct.
+ *
+ * Terraform addresses are the construct path below the stack joined with `_` (no hash): every id
+ * is a fixed literal or derived from a value (a CIDR), and docs/stacks.md lists them. They are a
+ * contract: renaming one destroys and recreates real infrastructure.
+ */
+export class CustomerStack extends TerraformStack {
+  public readonly customer: Customer;
+  public readonly vpc: VendorVpc;
+
+  constructor(scope: Construct, props: CustomerStackProps) {
+    const { customer, settings } = props;
+    super(scope, customer.id);
+    this.customer = customer;
+    const id = customer.id;
+
+    new AwsProvider(this, 'aws', {
+      region: customer.region,
+      defaultTags: [{ tags: defaultTags(customer, settings) }],
+      ...(props.offline ? OFFLINE_PROVIDER_FLAGS : {}),
+    });
+
+    const stackDir = path.join(props.outdir ?? 'cdktf.out', 'stacks', id);
+    const backendOpts = { stackDir, projectDir: props.projectDir };
+    addBackend(
+      this,
+      id,
+      props.offline
+        ? { type: 'local', directory: props.offlineStateDir ?? DEFAULT_OFFLINE_STATE_DIR }
+        : settings.backend,
+      backendOpts,
+    );
+
+    const azs = availabilityZonesFor(settings, customer.region);
+    this.vpc = new VendorVpc(this, 'vendor-vpc', {
+      cidr: customer.vendorCidr,
+      availabilityZones: azs,
+      name: id,
+    });
+    new TerraformOutput(this, 'vendor_cidr', {
+      value: this.vpc.vpc.cidrBlock,
+      description: 'CIDR of the vendor VPC',
+    });
+
+    const c = customer.connectivity;
+    if (c.type === 'vpc-peering') {
+      const peering = new VpcPeering(this, 'vpc-peering', {
+        vpc: this.vpc,
+        peerAccountId: c.peer.accountId,
+        peerVpcId: c.peer.vpcId,
+        peerRegion: c.peer.region,
+        routes: c.routes,
+        allowedTcpPorts: c.allowedTcpPorts,
+        accepted: c.accepted,
+        dnsResolution: c.dnsResolution,
+      });
+      new TerraformOutput(this, 'vpc_peering_connection_id', {
+        value: peering.connection.id,
+        description: 'The peering request the customer accepts (pcx-...)',
+      });
+    } else {
+      const vpn = new SiteToSiteVpn(this, 'site-to-site-vpn', {
+        vpc: this.vpc,
+        customerGateway: c.customerGateway,
+        routing: c.routing,
+        cidrs: c.cidrs,
+        tunnels: c.tunnels,
+        ikeVersion: c.ikeVersion,
+        amazonSideAsn: c.amazonSideAsn,
+        tunnelOptions: c.tunnelOptions,
+      });
+      new TerraformOutput(this, 'vpn_connection_id', {
+        value: vpn.connection.id,
+        description: 'The site-to-site VPN connection (vpn-...)',
+      });
+      new TerraformOutput(this, 'tunnel_outside_addresses', {
+        value: vpn.tunnelAddresses,
+        description: 'AWS-side outside IP address of each tunnel the customer configures',
+      });
+      new TerraformOutput(this, 'preshared_key_secret_arn', {
+        value: vpn.connection.presharedKeyArn,
+        description:
+          'AWS Secrets Manager secret holding the tunnels pre-shared keys (a reference, never the keys)',
+      });
+      if (c.natGateway) {
+        const nat = new NatGateway(this, 'nat-gateway', { vpc: this.vpc, availabilityZone: azs[0] });
+        new TerraformOutput(this, 'nat_public_ip', {
+          value: nat.eip.publicIp,
+          description: 'Public address of non-VPN egress (for allow-lists)',
+        });
+      }
+    }
+  }
+
+  /**
+   * Readable Terraform addresses: `aws_vpc.vendor-vpc_vpc` rather than cdktf's default
+   * `aws_vpc.vendor-vpc_vpc_1A2B3C4D`. Unique because construct ids are unique among siblings and
+   * contain no `_` (checked here).
+   */
+  protected allocateLogicalId(tfElement: TerraformElement | Node): string {
+    const node: Node = 'node' in tfElement ? tfElement.node : tfElement;
+    const components = node.scopes
+      .slice(node.scopes.indexOf(this) + 1)
+      .map((c) => c.node.id)
+      .filter((cid) => cid !== 'Default');
+    if (components.length > 1) {
+      const bad = components.find((cid) => cid.includes('_'));
+      if (bad !== undefined) throw new Error(`construct id '${bad}' at ${node.path} contains '_'`);
+    }
+    return components.join('_');
+  }
+}
+
+/**
+ * Provider flags for offline plans: no STS call to check credentials or find the account id, no
+ * instance metadata lookup, no region list check. A plan of a new customer then needs no AWS
+ * account; the runner sets placeholder credentials in the environment, never in the JSON.
+ */
+export const OFFLINE_PROVIDER_FLAGS = {
+  skipCredentialsValidation: true,
+  skipRequestingAccountId: true,
+  // A string in the provider schema (it also accepts the IMDS endpoint mode).
+  skipMetadataApiCheck: 'true',
+  skipRegionValidation: true,
+} as const;
+
+/** Platform tags, then the ones that identify the customer (which settings cannot override). */
+export function defaultTags(customer: Customer, settings: PlatformSettings): Record<string, string> {
+  return {
+    ...settings.tags,
+    'customer-id': customer.id,
+    'org-id': customer.orgId,
+    'managed-by': 'linkforge',
+  };
+}

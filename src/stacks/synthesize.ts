@@ -1,0 +1,184 @@
+/**
+ * Synthesis of customer stacks to `<outdir>/stacks/<id>/cdk.tf.json`, atomically: everything is
+ * written to a temporary sibling of `outdir` and moved into place only once every stack has been
+ * synthesized, so a failure leaves an earlier output exactly as it was.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App } from 'cdktf';
+import type { PlatformSettings } from '../config/settings';
+import type { LoadedCustomer } from '../config/types';
+import { CustomerStack } from './customer-stack';
+
+export interface SynthOptions {
+  /** Output directory (cdktf's outdir), e.g. 'cdktf.out'. Stacks land in <outdir>/stacks/<id>/cdk.tf.json. */
+  readonly outdir: string;
+  /** Only these customer ids (default all). */
+  readonly ids?: readonly string[];
+  /** Offline: local state under <stateDir>/<id>/terraform.tfstate whatever the settings say, and an AWS provider that calls no AWS API (skip_credentials_validation, skip_requesting_account_id, skip_metadata_api_check, skip_region_validation; credentials come from env placeholders set by the runner, NEVER written into the JSON). */
+  readonly offline?: boolean;
+  /** Directory for offline local state. @default '.linkforge/offline-state' */
+  readonly offlineStateDir?: string;
+  /** Project root that relative state directories refer to. @default process.cwd() */
+  readonly projectDir?: string;
+}
+
+export interface SynthesizedStack {
+  readonly id: string;
+  /** The stack's working directory, `<outdir>/stacks/<id>` (as `outdir` was given). */
+  readonly dir: string;
+  readonly decommission: boolean;
+  readonly connectivityType: 'vpc-peering' | 'site-to-site-vpn';
+}
+
+/** Options for adding stacks to an existing cdktf App (main.ts, tests). */
+export type StackOptions = Omit<SynthOptions, 'ids'>;
+
+/**
+ * Stacks per cdktf App. Each App is synthesized and dropped before the next is built, which bounds
+ * memory for large fleets; a stack's JSON depends only on its own customer, so the output is the
+ * same for any batch size.
+ */
+export const BATCH_SIZE = 100;
+
+/** Add one `CustomerStack` per customer to `app`, in id order. */
+export function addCustomerStacks(
+  app: App,
+  customers: readonly LoadedCustomer[],
+  settings: PlatformSettings,
+  opts: StackOptions,
+): CustomerStack[] {
+  return sortById(customers).map(
+    ({ customer }) =>
+      new CustomerStack(app, {
+        customer,
+        settings,
+        outdir: opts.outdir,
+        projectDir: opts.projectDir,
+        offline: opts.offline,
+        offlineStateDir: opts.offlineStateDir,
+      }),
+  );
+}
+
+/**
+ * Synthesize the customers' stacks into `opts.outdir`.
+ *
+ * Without `ids`, `outdir` is replaced as a whole: it then holds exactly these stacks (the stack of a
+ * removed customer disappears, as with `cdktf synth`). With `ids`, only those stacks are replaced;
+ * every other stack directory in `outdir` is kept untouched, and `manifest.json` lists both.
+ */
+export function synthesize(
+  customers: readonly LoadedCustomer[],
+  settings: PlatformSettings,
+  opts: SynthOptions,
+): SynthesizedStack[] {
+  const selected = select(customers, opts.ids);
+  const outdir = path.resolve(opts.projectDir ?? process.cwd(), opts.outdir);
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  const tmp = fs.mkdtempSync(`${outdir}.tmp-`);
+  try {
+    const manifestStacks: Record<string, unknown> = {};
+    let version = '';
+    // At least one App, so an empty selection still writes a manifest.
+    for (let i = 0; i === 0 || i < selected.length; i += BATCH_SIZE) {
+      // stackTraces: false keeps construct stack traces (absolute paths, line numbers) out of
+      // manifest.json, so the output is byte-identical across machines and runs.
+      const app = new App({ outdir: tmp, stackTraces: false, hclOutput: false });
+      addCustomerStacks(app, selected.slice(i, i + BATCH_SIZE), settings, opts);
+      app.synth();
+      Object.assign(manifestStacks, app.manifest.stacks);
+      version = app.manifest.version;
+    }
+
+    if (opts.ids === undefined || !fs.existsSync(outdir)) {
+      writeManifest(tmp, version, manifestStacks);
+      swapDirectory(tmp, outdir);
+    } else {
+      const kept = readManifestStacks(outdir);
+      replaceStacks(
+        tmp,
+        outdir,
+        selected.map((c) => c.customer.id),
+      );
+      writeManifest(outdir, version, { ...kept, ...manifestStacks });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  return selected.map(({ customer }) => ({
+    id: customer.id,
+    dir: path.join(opts.outdir, 'stacks', customer.id),
+    decommission: customer.decommission,
+    connectivityType: customer.connectivity.type,
+  }));
+}
+
+function sortById(customers: readonly LoadedCustomer[]): LoadedCustomer[] {
+  return [...customers].sort((a, b) =>
+    a.customer.id < b.customer.id ? -1 : a.customer.id > b.customer.id ? 1 : 0,
+  );
+}
+
+function select(customers: readonly LoadedCustomer[], ids: readonly string[] | undefined): LoadedCustomer[] {
+  const byId = new Map<string, LoadedCustomer>();
+  for (const c of customers) {
+    const previous = byId.get(c.customer.id);
+    if (previous)
+      throw new Error(`customer id '${c.customer.id}' is used by both ${previous.file} and ${c.file}`);
+    byId.set(c.customer.id, c);
+  }
+  if (ids === undefined) return sortById(customers);
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length > 0) throw new Error(`unknown customer id(s): ${unknown.join(', ')}`);
+  return sortById([...new Set(ids)].map((id) => byId.get(id) as LoadedCustomer));
+}
+
+/** Put `from` in place of `to` with two renames; the previous `to` is deleted afterwards. */
+function swapDirectory(from: string, to: string): void {
+  let old: string | undefined;
+  if (fs.existsSync(to)) {
+    old = `${to}.old-${process.pid}-${Date.now()}`;
+    fs.renameSync(to, old);
+  }
+  try {
+    fs.renameSync(from, to);
+  } catch (err) {
+    if (old) fs.renameSync(old, to); // put the previous output back
+    throw err;
+  }
+  if (old) fs.rmSync(old, { recursive: true, force: true });
+}
+
+/** Move the freshly synthesized stacks `ids` from `tmp` into `outdir`, replacing earlier ones. */
+function replaceStacks(tmp: string, outdir: string, ids: readonly string[]): void {
+  fs.mkdirSync(path.join(outdir, 'stacks'), { recursive: true });
+  for (const id of ids) swapDirectory(path.join(tmp, 'stacks', id), path.join(outdir, 'stacks', id));
+}
+
+/** The stacks of an earlier manifest whose directory is still there (none when there is no manifest). */
+function readManifestStacks(outdir: string): Record<string, unknown> {
+  const file = path.join(outdir, 'manifest.json');
+  if (!fs.existsSync(file)) return {};
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { stacks?: Record<string, unknown> };
+  return Object.fromEntries(
+    Object.entries(manifest.stacks ?? {}).filter(([id]) => fs.existsSync(path.join(outdir, 'stacks', id))),
+  );
+}
+
+/** cdktf's manifest.json (read by cdktf-cli), keys sorted as cdktf writes them; written via a rename. */
+function writeManifest(dir: string, version: string, stacks: Record<string, unknown>): void {
+  const file = path.join(dir, 'manifest.json');
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(sortKeys({ stacks, version }), null, 2));
+  fs.renameSync(`${file}.tmp`, file);
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
+}
