@@ -1,0 +1,380 @@
+/**
+ * Runner behaviour that does not depend on Terraform itself (pool width, failure isolation,
+ * progress output, child environment, lock seeding), driven by a fake terraform executable that
+ * records every call. The real terraform runs in runner-terraform.test.ts and examples.test.ts.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import type { TerraformCliSetup } from '../../src/terraform/cli-config';
+import { LineProgress, formatProgressLine } from '../../src/terraform/progress';
+import {
+  childEnvironment,
+  planStacks,
+  runPool,
+  summarizeError,
+  type StackToPlan,
+} from '../../src/terraform/runner';
+import { tempDir } from './helpers';
+
+const FAKE = `
+const fs = require('fs');
+const path = require('path');
+const [cmd, ...args] = process.argv.slice(2);
+const ctl = process.env.FAKE_TF_CONTROL;
+const dir = process.cwd();
+const stack = path.basename(dir);
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const record = (extra) => fs.appendFileSync(path.join(ctl, 'calls.jsonl'), JSON.stringify({ cmd, args, stack, t: Date.now(), ...extra }) + '\\n');
+record({
+  phase: 'start',
+  lockExisted: fs.existsSync(path.join(dir, '.terraform.lock.hcl')),
+  env: {
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID,
+    AWS_PROFILE: process.env.AWS_PROFILE,
+    AWS_EC2_METADATA_DISABLED: process.env.AWS_EC2_METADATA_DISABLED,
+    TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE,
+    TF_IN_AUTOMATION: process.env.TF_IN_AUTOMATION,
+  },
+});
+if (fs.existsSync(path.join(dir, 'FAIL_' + cmd))) {
+  process.stderr.write('\\nError: simulated ' + cmd + ' failure\\n\\n  on cdk.tf.json line 3:\\n  the details\\n\\n');
+  process.exit(1);
+}
+if (cmd === 'init') {
+  sleep(Number(process.env.FAKE_TF_INIT_MS || 0));
+  // Like terraform: an existing, consistent lock file is kept as it is.
+  const lock = path.join(dir, '.terraform.lock.hcl');
+  if (!fs.existsSync(lock)) fs.writeFileSync(lock, '# lock from ' + stack + '\\n');
+}
+if (cmd === 'plan') {
+  const running = path.join(ctl, 'running');
+  fs.mkdirSync(running, { recursive: true });
+  const me = path.join(running, String(process.pid));
+  fs.writeFileSync(me, '');
+  fs.appendFileSync(path.join(ctl, 'concurrency.log'), fs.readdirSync(running).length + '\\n');
+  sleep(Number(process.env.FAKE_TF_PLAN_MS || 200));
+  fs.unlinkSync(me);
+  const out = args.find((a) => a.startsWith('-out=')).slice(5);
+  fs.writeFileSync(out, 'fake plan of ' + stack);
+}
+if (cmd === 'show') {
+  const custom = path.join(dir, 'show.json');
+  process.stdout.write(fs.existsSync(custom) ? fs.readFileSync(custom, 'utf8') : JSON.stringify({
+    format_version: '1.2',
+    planned_values: { big: 'dropped from the in-memory copy' },
+    resource_changes: [
+      { address: 'aws_vpc.a', type: 'aws_vpc', name: 'a', change: { actions: ['create'], before: null, after: {} } },
+      { address: 'aws_subnet.b', type: 'aws_subnet', name: 'b', change: { actions: ['update'], before: {}, after: {} } },
+      { address: 'aws_route.c', type: 'aws_route', name: 'c', change: { actions: ['delete'], before: {}, after: null } },
+      { address: 'aws_customer_gateway.d', type: 'aws_customer_gateway', name: 'd', action_reason: 'replace_because_cannot_update',
+        change: { actions: ['delete', 'create'], before: {}, after: {}, replace_paths: [['ip_address']] } },
+      { address: 'data.x.y', type: 'x', name: 'y', change: { actions: ['read'] } },
+      { address: 'aws_vpc.e', type: 'aws_vpc', name: 'e', change: { actions: ['no-op'] } },
+    ],
+  }));
+}
+record({ phase: 'end' });
+`;
+
+interface Call {
+  cmd: string;
+  args: string[];
+  stack: string;
+  t: number;
+  phase: 'start' | 'end';
+  lockExisted?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+function setup(ids: string[], opts: { fail?: Record<string, string> } = {}) {
+  const root = tempDir('runner');
+  const control = path.join(root, 'control');
+  fs.mkdirSync(control);
+  const binary = path.join(root, 'terraform');
+  fs.writeFileSync(binary, `#!${process.execPath}\n${FAKE}`, { mode: 0o755 });
+  const stacks: StackToPlan[] = ids.map((id) => {
+    const dir = path.join(root, 'stacks', id);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'cdk.tf.json'),
+      JSON.stringify({ terraform: { required_providers: { aws: { source: 'aws', version: '5.100.0' } } } }),
+    );
+    if (opts.fail?.[id]) fs.writeFileSync(path.join(dir, `FAIL_${opts.fail[id]}`), '');
+    return { id, dir, decommission: id.startsWith('gone'), connectivityType: 'vpc-peering' };
+  });
+  const cli: TerraformCliSetup = {
+    configFile: path.join(root, '.linkforge', 'terraformrc'),
+    origin: 'generated',
+    env: {
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      CHECKPOINT_DISABLE: '1',
+      TF_CLI_CONFIG_FILE: '/cfg/terraformrc',
+    },
+  };
+  const calls = (): Call[] =>
+    fs
+      .readFileSync(path.join(control, 'calls.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Call);
+  const concurrency = (): number[] =>
+    fs.readFileSync(path.join(control, 'concurrency.log'), 'utf8').trim().split('\n').map(Number);
+  const baseEnv = { PATH: process.env.PATH, FAKE_TF_CONTROL: control, AWS_PROFILE: 'prod-admin' };
+  return { root, stacks, binary, cli, calls, concurrency, baseEnv, plansDir: path.join(root, 'plans') };
+}
+
+describe('runPool', () => {
+  it('never runs more than `jobs` workers and keeps the order of the input', async () => {
+    let active = 0;
+    let peak = 0;
+    const out = await runPool([50, 10, 30, 5, 20, 15, 0], 3, async (ms, i) => {
+      peak = Math.max(peak, ++active);
+      await new Promise((r) => setTimeout(r, ms));
+      active--;
+      return i * 10;
+    });
+    expect(out).toEqual([0, 10, 20, 30, 40, 50, 60]);
+    expect(peak).toBe(3);
+  });
+
+  it('handles no items and more jobs than items', async () => {
+    expect(await runPool([], 4, async () => 1)).toEqual([]);
+    expect(await runPool([1, 2], 8, async (x) => x * 2)).toEqual([2, 4]);
+  });
+});
+
+describe('planStacks with a fake terraform', () => {
+  it('--jobs 2 plans two stacks at a time, never more', async () => {
+    const t = setup(['a', 'b', 'c', 'd', 'e', 'f']);
+    const results = await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      jobs: 2,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    });
+    expect(results.map((r) => r.status)).toEqual(Array(6).fill('planned'));
+    expect(Math.max(...t.concurrency())).toBe(2);
+  });
+
+  it('--jobs 1 plans one after another', async () => {
+    const t = setup(['a', 'b', 'c']);
+    await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      jobs: 1,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    });
+    expect(t.concurrency()).toEqual([1, 1, 1]);
+  });
+
+  it('a failed stack does not stop the others; its error and log are kept, and no plan', async () => {
+    const t = setup(['a', 'b', 'c', 'd'], { fail: { b: 'plan', d: 'init' } });
+    const results = await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      jobs: 2,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    });
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ['a', 'planned'],
+      ['b', 'failed'],
+      ['c', 'planned'],
+      ['d', 'failed'],
+    ]);
+    expect(results[1].error).toBe(
+      'terraform plan failed: Error: simulated plan failure on cdk.tf.json line 3: the details',
+    );
+    expect(results[3].error).toMatch(/^terraform init failed: Error: simulated init failure/);
+    expect(fs.existsSync(path.join(t.plansDir, 'b', 'plan.json'))).toBe(false);
+    expect(fs.readFileSync(path.join(t.plansDir, 'b', 'terraform.log'), 'utf8')).toContain(
+      'Error: simulated plan failure',
+    );
+    expect(results[1].planFile).toBeUndefined();
+    // d never got past init (the fake records no 'end' for a failing command).
+    expect(
+      t
+        .calls()
+        .filter((c) => c.stack === 'd')
+        .map((c) => `${c.cmd}:${c.phase}`),
+    ).toEqual(['init:start']);
+  });
+
+  it('keeps plan file, plan JSON and log per stack; counts like terraform; keeps only the review subset in memory', async () => {
+    const t = setup(['acme', 'gone-corp']);
+    const results = await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      projectDir: t.root,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    });
+    const [acme, gone] = results;
+    expect(acme.planFile).toBe('plans/acme/plan.tfplan');
+    expect(acme.planJsonFile).toBe('plans/acme/plan.json');
+    expect(fs.readFileSync(path.join(t.root, acme.planFile!), 'utf8')).toBe('fake plan of acme');
+    expect(
+      JSON.parse(fs.readFileSync(path.join(t.root, acme.planJsonFile!), 'utf8')).planned_values,
+    ).toBeDefined();
+    expect(acme.plan).not.toHaveProperty('planned_values');
+    expect(acme.plan?.resource_changes?.[3]).toEqual({
+      address: 'aws_customer_gateway.d',
+      type: 'aws_customer_gateway',
+      name: 'd',
+      action_reason: 'replace_because_cannot_update',
+      change: { actions: ['delete', 'create'], before: {}, after: {}, replace_paths: [['ip_address']] },
+    });
+    // Terraform's own arithmetic: the replacement counts as one add and one destroy.
+    expect(acme.counts).toEqual({ add: 2, change: 1, destroy: 2 });
+    expect(acme.timings.init).toBeGreaterThanOrEqual(0);
+    expect(acme.timings.plan).toBeGreaterThanOrEqual(0);
+    expect(acme.timings.show).toBeGreaterThanOrEqual(0);
+    const plans = t.calls().filter((c) => c.cmd === 'plan' && c.phase === 'start');
+    expect(plans.find((c) => c.stack === 'acme')?.args).not.toContain('-destroy');
+    expect(plans.find((c) => c.stack === 'gone-corp')?.args).toContain('-destroy');
+    expect(gone.decommission).toBe(true);
+  });
+
+  it('removes a stale plan of an earlier run before planning again', async () => {
+    const t = setup(['a'], { fail: { a: 'plan' } });
+    fs.mkdirSync(path.join(t.plansDir, 'a'), { recursive: true });
+    fs.writeFileSync(path.join(t.plansDir, 'a', 'plan.tfplan'), 'old');
+    await planStacks(t.stacks, { cli: t.cli, plansDir: t.plansDir, binary: t.binary, baseEnv: t.baseEnv });
+    expect(fs.existsSync(path.join(t.plansDir, 'a', 'plan.tfplan'))).toBe(false);
+  });
+
+  it('initialises the first stack alone, then seeds its lock file into the others before they init', async () => {
+    const t = setup(['a', 'b', 'c']);
+    await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      jobs: 3,
+      binary: t.binary,
+      baseEnv: { ...t.baseEnv, FAKE_TF_INIT_MS: '150' },
+    });
+    const calls = t.calls();
+    const firstEnd = calls.find((c) => c.cmd === 'init' && c.stack === 'a' && c.phase === 'end')!;
+    const otherInits = calls.filter((c) => c.cmd === 'init' && c.stack !== 'a' && c.phase === 'start');
+    expect(otherInits).toHaveLength(2);
+    for (const c of otherInits) {
+      expect(c.t).toBeGreaterThanOrEqual(firstEnd.t);
+      expect(c.lockExisted).toBe(true);
+    }
+    expect(fs.readFileSync(path.join(t.stacks[2].dir, '.terraform.lock.hcl'), 'utf8')).toBe(
+      '# lock from a\n',
+    );
+    // The first stack is initialised once, not twice.
+    expect(calls.filter((c) => c.cmd === 'init' && c.stack === 'a' && c.phase === 'start')).toHaveLength(1);
+  });
+
+  it('offline: placeholder credentials only in the child, real profiles removed; online: environment passed through', async () => {
+    const t = setup(['a']);
+    await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      offline: true,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    });
+    const offlineEnv = t.calls()[0].env!;
+    expect(offlineEnv).toEqual({
+      AWS_ACCESS_KEY_ID: 'offline-placeholder',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      TF_CLI_CONFIG_FILE: '/cfg/terraformrc',
+      TF_IN_AUTOMATION: '1',
+    });
+    expect(process.env.AWS_ACCESS_KEY_ID).not.toBe('offline-placeholder');
+
+    const u = setup(['a']);
+    await planStacks(u.stacks, { cli: u.cli, plansDir: u.plansDir, binary: u.binary, baseEnv: u.baseEnv });
+    expect(u.calls()[0].env).toEqual({
+      AWS_PROFILE: 'prod-admin',
+      TF_CLI_CONFIG_FILE: '/cfg/terraformrc',
+      TF_IN_AUTOMATION: '1',
+    });
+  });
+
+  it('reports a missing terraform binary as a failed stack with a clear message', async () => {
+    const t = setup(['a']);
+    const [r] = await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      binary: path.join(t.root, 'no-such-terraform'),
+      baseEnv: t.baseEnv,
+    });
+    expect(r.status).toBe('failed');
+    expect(r.error).toMatch(
+      /^terraform init failed: terraform not found: '.*no-such-terraform' is not on PATH/,
+    );
+  });
+});
+
+describe('progress', () => {
+  it('prints one line per finished stack when not on a terminal', async () => {
+    const t = setup(['alpha', 'beta', 'gone-gamma'], { fail: { beta: 'plan' } });
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (b: Buffer) => (text += b.toString()));
+    await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      jobs: 1,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+      progress: new LineProgress(out),
+    });
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^\[1\/3\] alpha planned: \+2 ~1 -2 \(\d+\.\ds\)$/);
+    expect(lines[1]).toMatch(
+      /^\[2\/3\] beta FAILED: terraform plan failed: Error: simulated plan failure .* \(\d+\.\ds\)$/,
+    );
+    expect(lines[2]).toMatch(/^\[3\/3\] gone-gamma planned \(destroy\): \+2 ~1 -2 \(\d+\.\ds\)$/);
+  });
+
+  it('formats the line of the contract', () => {
+    expect(
+      formatProgressLine(3, 20, {
+        id: 'acme-corp',
+        status: 'planned',
+        decommission: false,
+        counts: { add: 18, change: 0, destroy: 0 },
+        durationMs: 4210,
+      }),
+    ).toBe('[3/20] acme-corp planned: +18 ~0 -0 (4.2s)');
+  });
+});
+
+describe('childEnvironment', () => {
+  const cli: TerraformCliSetup = {
+    configFile: '/p/.linkforge/terraformrc',
+    origin: 'generated',
+    env: { TF_INPUT: '0' },
+  };
+  it('offline: no shared AWS config or credentials file can name a real profile', () => {
+    const env = childEnvironment({ AWS_SESSION_TOKEN: 'real', AWS_WEB_IDENTITY_TOKEN_FILE: '/t' }, cli, true);
+    expect(env.AWS_SESSION_TOKEN).toBeUndefined();
+    expect(env.AWS_WEB_IDENTITY_TOKEN_FILE).toBeUndefined();
+    expect(env.AWS_CONFIG_FILE).toBe('/p/.linkforge/offline-aws-config-none');
+    expect(fs.existsSync(env.AWS_CONFIG_FILE!)).toBe(false);
+    expect(env.TF_INPUT).toBe('0');
+  });
+});
+
+describe('summarizeError', () => {
+  it('joins distinct Error blocks and strips the box drawing of a colored terminal', () => {
+    const stderr =
+      '╷\n│ Error: first\n│ \n│   detail one\n╵\n╷\n│ Error: second\n│ detail two\n╵\n╷\n│ Warning: noise\n╵\n';
+    expect(summarizeError({ stdout: '', stderr, code: 1 })).toBe(
+      'Error: first detail one | Error: second detail two',
+    );
+  });
+  it('falls back to the last lines, then to the exit code', () => {
+    expect(summarizeError({ stdout: 'a\nb\nc\nd\n', stderr: '', code: 3 })).toBe('b c d');
+    expect(summarizeError({ stdout: '', stderr: '', code: 3 })).toBe('exit code 3');
+  });
+});
