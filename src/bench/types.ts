@@ -1,0 +1,71 @@
+/**
+ * The benchmark's results model, as written to docs/benchmarks.json and read by the report and
+ * plot renderers.
+ */
+import type { MachineInfo } from './machine';
+
+export type Tool = 'linkforge' | 'plain-cdktf';
+
+export type FigureId =
+  'validate' | 'synth-all' | 'synth-one' | 'pr-path' | 'plan-all-jobs1' | 'plan-all-jobs2';
+
+/** One child process of a run. */
+export interface StepResult {
+  /** Short label: `validate`, `affected`, `plan`, `cdktf diff <id>`, … */
+  readonly label: string;
+  readonly command: string;
+  readonly exitCode: number;
+  readonly wallMs: number;
+  readonly maxRssKib: number;
+  readonly treeRssKib: number;
+}
+
+/** One measured run of a figure: one or more steps run one after another. */
+export interface Run {
+  /** Sum of the steps' wall times. */
+  readonly wallMs: number;
+  /** Largest peak RSS of any step (steps run one after another, never together). */
+  readonly peakRssKib: number;
+  readonly steps: readonly StepResult[];
+}
+
+export interface Measurement {
+  readonly figure: FigureId;
+  readonly tool: Tool;
+  /** Customers in the fleet. */
+  readonly size: number;
+  /**
+   * `measured`: `runs` holds the runs; `same-as`: the tool has no such separate operation, the
+   * figure repeats `sameAs` (e.g. plain cdktf validates only by synthesizing); `extrapolated`:
+   * computed, not run (see `note`).
+   */
+  readonly kind: 'measured' | 'same-as' | 'extrapolated';
+  readonly sameAs?: FigureId;
+  readonly runs: readonly Run[];
+  /** Median wall time of the runs, ms. */
+  readonly medianMs: number;
+  /** Largest peak RSS over the runs, KiB (absent when extrapolated). */
+  readonly peakRssKib?: number;
+  readonly note?: string;
+  /** Set when a run exited non-zero: its figures are not comparable. */
+  readonly failed?: string;
+}
+
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  readonly planSizes: readonly number[];
+  readonly plainPlanSizes: readonly number[];
+  readonly runs: number;
+  readonly planRuns: number;
+  readonly seed: number;
+  readonly skipPlain: boolean;
+}
+
+export interface BenchResults {
+  readonly version: 1;
+  /** ISO date-time of the start of the run. */
+  readonly date: string;
+  readonly machine: MachineInfo;
+  readonly options: BenchOptions;
+  readonly measurements: readonly Measurement[];
+}
