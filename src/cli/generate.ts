@@ -1,5 +1,154 @@
-// Placeholder until the 'generate' command lands; replaced by its real implementation.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('linkforge generate: not implemented yet\n');
-  return 2;
+/**
+ * `linkforge generate [--check]`: write the committed artefacts derived from src/config/schema.ts,
+ * the JSON Schema for editors and the field reference. Deterministic: same schema, same bytes.
+ * `--check` writes nothing and exits 1 when a committed copy differs (for CI and the drift test).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { CUSTOMER_SCHEMA, GENERATED_MARKER, branchFor } from '../config/schema';
+import type { SchemaNode } from '../config/schema';
+
+export const SCHEMA_FILE = 'schema/customer.schema.json';
+export const FIELDS_FILE = 'docs/fields.md';
+
+export function renderSchemaJson(): string {
+  return `${JSON.stringify(CUSTOMER_SCHEMA, null, 2)}\n`;
+}
+
+interface Row {
+  readonly field: string;
+  readonly type: string;
+  readonly required: string;
+  readonly default: string;
+  readonly description: string;
+}
+
+export function renderFieldsMarkdown(): string {
+  const sections: string[] = [
+    `<!-- ${GENERATED_MARKER} -->`,
+    '',
+    '# Customer file fields',
+    '',
+    'Every field of `customers/<id>.yaml` (format v1), generated from the JSON Schema in',
+    '`src/config/schema.ts`. The schema checks types, required keys, enums and syntax; the rules',
+    'in `docs/diagnostics.md` check everything that needs arithmetic, settings or other fields.',
+  ];
+  const top = CUSTOMER_SCHEMA;
+  sections.push('', '## Top level', '', ...table(rows(top, '', () => true)));
+  const connectivity = top.properties!.connectivity;
+  for (const branch of connectivity.oneOf ?? []) {
+    const type = String(branch.properties!.type.const);
+    const options = branch.properties!.tunnelOptions;
+    sections.push(
+      '',
+      `## connectivity: ${type}`,
+      '',
+      branch.description ?? '',
+      '',
+      ...table(rows(branch, 'connectivity', (k) => k !== 'tunnelOptions')),
+    );
+    if (options) {
+      sections.push(
+        '',
+        `### connectivity.tunnelOptions (${type})`,
+        '',
+        options.description ?? '',
+        '',
+        ...table(rows(options, 'connectivity.tunnelOptions', () => true, true)),
+      );
+    }
+  }
+  return `${sections.join('\n')}\n`;
+}
+
+function rows(
+  node: SchemaNode,
+  prefix: string,
+  include: (key: string) => boolean,
+  includeSelfNested = false,
+): Row[] {
+  const out: Row[] = [];
+  const required = new Set(node.required ?? []);
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    if (!include(key)) continue;
+    const field = prefix ? `${prefix}.${key}` : key;
+    out.push({
+      field,
+      type: typeOf(child),
+      required: required.has(key) ? 'yes' : 'no',
+      default:
+        child.default !== undefined
+          ? `\`${typeof child.default === 'string' ? child.default : JSON.stringify(child.default)}\``
+          : '',
+      description: child.description ?? '',
+    });
+    // Nested mappings are listed inline, except the connectivity branches (own sections).
+    if (child.properties && !child.discriminator && (includeSelfNested || key !== 'tunnelOptions')) {
+      out.push(...rows(child, field, () => true, includeSelfNested));
+    }
+  }
+  return out;
+}
+
+function typeOf(node: SchemaNode): string {
+  const n = branchFor(node, undefined);
+  if (n.const !== undefined) return `\`${String(n.const)}\``;
+  if (n.enum) return n.enum.map((v) => `\`${String(v)}\``).join(' \\| ');
+  const types = ([] as string[]).concat((n.type as string | string[] | undefined) ?? []);
+  if (types.includes('array')) return `list of ${n.items ? typeOf(n.items) : 'values'}`;
+  if (types.includes('object')) return 'mapping';
+  return types.join(' or ');
+}
+
+function table(list: readonly Row[]): string[] {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [
+    '| field | type | required | default | description |',
+    '|---|---|---|---|---|',
+    ...list.map(
+      (r) =>
+        `| \`${r.field}\` | ${r.type.replace(/(?<!\\)\|/g, '\\|')} | ${r.required} | ${r.default} | ${cell(r.description)} |`,
+    ),
+  ];
+}
+
+/** Every generated file with the content the generator would write. */
+export function generatedFiles(): { file: string; content: string }[] {
+  return [
+    { file: SCHEMA_FILE, content: renderSchemaJson() },
+    { file: FIELDS_FILE, content: renderFieldsMarkdown() },
+  ];
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let check = false;
+  try {
+    check =
+      parseArgs({ args: argv, options: { check: { type: 'boolean' } }, strict: true }).values.check ?? false;
+  } catch (e) {
+    process.stderr.write(
+      `linkforge generate: ${e instanceof Error ? e.message : String(e)}\nusage: linkforge generate [--check]\n`,
+    );
+    return 1;
+  }
+  const stale: string[] = [];
+  for (const { file, content } of generatedFiles()) {
+    const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    if (current === content) continue;
+    if (check) {
+      stale.push(file);
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      process.stdout.write(`wrote ${file}\n`);
+    }
+  }
+  if (stale.length > 0) {
+    process.stderr.write(
+      `linkforge generate --check: out of date: ${stale.join(', ')}; run npm run generate and commit\n`,
+    );
+    return 1;
+  }
+  return 0;
 }

@@ -1,5 +1,76 @@
-// Placeholder until the 'validate' command lands; replaced by its real implementation.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('linkforge validate: not implemented yet\n');
-  return 2;
+/**
+ * `linkforge validate [--customers DIR] [--format text|github|json]`: check every customer file
+ * and the platform settings, print one line per problem, exit 1 on any error (0 with warnings).
+ */
+import { parseArgs } from 'util';
+import { formatGithub, formatJson, formatText, hasErrors } from '../config/diagnostics';
+import type { Diagnostic } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+
+export const FORMATS = ['text', 'github', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+const USAGE = 'usage: linkforge validate [--customers DIR] [--format text|github|json]\n';
+
+/** Where the command writes; injectable so tests can run it in-process. */
+export interface Output {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+const PROCESS_OUTPUT: Output = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
+  let values: { customers?: string; format?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        customers: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    out.stderr(`linkforge validate: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 1;
+  }
+  if (values.help) {
+    out.stdout(USAGE);
+    return 0;
+  }
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) {
+    out.stderr(
+      `linkforge validate: --format must be text, github or json, not ${JSON.stringify(values.format)}\n${USAGE}`,
+    );
+    return 1;
+  }
+
+  const customersDir = values.customers ?? DEFAULT_CUSTOMERS_DIR;
+  const started = process.hrtime.bigint();
+  const result = loadProject({ customersDir });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+
+  out.stdout(render(result.diagnostics, format));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  // The summary goes to stderr so stdout stays exactly the diagnostics (pipe-able, JSON-parsable).
+  out.stderr(
+    `${result.files.length} ${result.files.length === 1 ? 'file' : 'files'}, ${errors} ${
+      errors === 1 ? 'error' : 'errors'
+    }, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (${ms.toFixed(0)} ms)\n`,
+  );
+  return hasErrors(result.diagnostics) ? 1 : 0;
+}
+
+export function render(diagnostics: readonly Diagnostic[], format: Format): string {
+  if (format === 'json') return formatJson(diagnostics);
+  const line = format === 'github' ? formatGithub : formatText;
+  return diagnostics.map((d) => `${line(d)}\n`).join('');
 }

@@ -1,0 +1,237 @@
+/**
+ * The validation pipeline: files in, typed customers and diagnostics out.
+ *
+ * Per file: size, binary and empty checks, YAML parsing (duplicate keys, several documents, alias
+ * bombs), the forbidden `presharedKey`, then the JSON Schema. Only files that pass all of that are
+ * normalized (defaults applied) and given to the semantic rules, so a rule never sees a value of
+ * the wrong type. Across files: duplicate file stems here; the rest are rules that get `others`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Diagnostic } from './diagnostics';
+import { sortDiagnostics } from './diagnostics';
+import { normalize } from './normalize';
+import { RULES } from './rules';
+import type { CustomerDocument, RuleContext } from './rules/rule';
+import { checkSchema } from './schema-errors';
+import { displayPath, loadSettings } from './settings-load';
+import type { PlatformSettings } from './settings';
+import type { LoadedCustomer } from './types';
+import { MAX_FILE_BYTES, formatPath, readYaml } from './yaml-source';
+import type { YamlSource } from './yaml-source';
+
+export interface SourceFile {
+  /** Path as shown in diagnostics. */
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface LoadResult {
+  readonly customers: LoadedCustomer[];
+  readonly diagnostics: Diagnostic[];
+  readonly settings: PlatformSettings;
+  /** Every customer file that was checked (valid or not), as shown in diagnostics, sorted. */
+  readonly files: readonly string[];
+}
+
+export const DEFAULT_CUSTOMERS_DIR = 'customers';
+const CUSTOMER_FILE = /\.ya?ml$/;
+
+/** Key names that would put a secret in git; matched ignoring case, `-` and `_`. */
+const PRESHARED_KEY = /^pre-?_?shared-?_?keys?$/i;
+
+interface Checked {
+  readonly file: string;
+  readonly stem: string;
+  readonly diagnostics: Diagnostic[];
+  readonly parsed?: {
+    readonly source: YamlSource;
+    readonly document: CustomerDocument;
+    readonly loaded: LoadedCustomer;
+  };
+}
+
+/**
+ * Check customer files given as text: pure, no I/O. Returns the customers of the files without
+ * errors (warnings allowed) and every diagnostic, sorted.
+ */
+export function checkSources(
+  sources: readonly SourceFile[],
+  settings: PlatformSettings,
+): { customers: LoadedCustomer[]; diagnostics: Diagnostic[] } {
+  const files = sources
+    .filter((s) => CUSTOMER_FILE.test(s.path))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const checked = files.map((s) => checkOne(s, settings));
+
+  // `a.yaml` and `a.yml` would both become stack `a`: report it in every file involved.
+  const byStem = new Map<string, Checked[]>();
+  for (const c of checked) byStem.set(c.stem, [...(byStem.get(c.stem) ?? []), c]);
+  for (const group of byStem.values()) {
+    if (group.length < 2) continue;
+    for (const c of group) {
+      const others = group.filter((o) => o !== c).map((o) => o.file);
+      c.diagnostics.push({
+        file: c.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'FILE_STEM_DUPLICATE',
+        path: '',
+        message: `file name ${c.stem} is also used by ${others.join(', ')}; each customer has one file: remove or rename one of them`,
+      });
+    }
+  }
+
+  // Semantic rules, on schema-valid files only; cross-file rules see every other such customer.
+  const valid = checked.filter((c) => c.parsed);
+  const loaded = valid.map((c) => c.parsed!.loaded);
+  for (const c of valid) {
+    const { source, document, loaded: self } = c.parsed!;
+    const ctx: RuleContext = {
+      customer: self.customer,
+      document,
+      fileStem: c.stem,
+      file: c.file,
+      others: loaded.filter((o) => o !== self),
+      settings,
+    };
+    for (const rule of RULES) {
+      for (const f of rule.check(ctx)) {
+        c.diagnostics.push({
+          file: c.file,
+          ...source.locate(f.path, f.target ?? 'value'),
+          severity: f.severity,
+          code: f.code,
+          path: formatPath(f.path),
+          message: f.message,
+        });
+      }
+    }
+  }
+
+  const diagnostics = sortDiagnostics(checked.flatMap((c) => c.diagnostics));
+  const customers = valid
+    .filter((c) => !c.diagnostics.some((d) => d.severity === 'error'))
+    .map((c) => c.parsed!.loaded);
+  return { customers, diagnostics };
+}
+
+function checkOne(src: SourceFile, settings: PlatformSettings): Checked {
+  const file = src.path;
+  const stem = path.basename(file).replace(CUSTOMER_FILE, '');
+  const read = readYaml(file, src.text);
+  if (!read.ok) return { file, stem, diagnostics: read.diagnostics };
+
+  const diagnostics: Diagnostic[] = [];
+  // Reported before the schema so the message says why (AWS generates the keys), not just "unknown".
+  const secretKeys = new Set<string>();
+  for (const { path: keyPath, key } of read.source.keys()) {
+    if (!PRESHARED_KEY.test(key)) continue;
+    secretKeys.add(formatPath(keyPath));
+    diagnostics.push({
+      file,
+      ...read.source.locate(keyPath, 'key'),
+      severity: 'error',
+      code: 'PRESHARED_KEY_FORBIDDEN',
+      path: formatPath(keyPath),
+      message:
+        'pre-shared keys never go in a customer file (it is committed to git): AWS generates them and the stack stores them in AWS Secrets Manager; remove this key',
+    });
+  }
+  diagnostics.push(...checkSchema(read.source, read.value, secretKeys));
+  if (diagnostics.length > 0) return { file, stem, diagnostics };
+
+  const document = read.value as CustomerDocument;
+  const customer = normalize(document, settings);
+  return { file, stem, diagnostics, parsed: { source: read.source, document, loaded: { file, customer } } };
+}
+
+/**
+ * Read the platform settings and every `*.yaml` / `*.yml` file of the customers folder (sorted),
+ * then check them all. A missing or unreadable folder is a diagnostic, not an exception.
+ */
+export function loadProject(opts: { customersDir?: string; cdktfJson?: string } = {}): LoadResult {
+  const dir = opts.customersDir ?? DEFAULT_CUSTOMERS_DIR;
+  const loadedSettings = loadSettings(opts.cdktfJson);
+  const { settings } = loadedSettings;
+
+  let names: string[];
+  try {
+    names = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => CUSTOMER_FILE.test(e.name) && (e.isFile() || e.isSymbolicLink()))
+      .map((e) => e.name)
+      .sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    const reason =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'ENOTDIR'
+          ? 'is not a directory'
+          : `cannot be read (${code})`;
+    return {
+      customers: [],
+      settings,
+      files: [],
+      diagnostics: sortDiagnostics([
+        ...loadedSettings.diagnostics,
+        {
+          file: displayPath(dir),
+          line: 1,
+          column: 1,
+          severity: 'error',
+          code: 'CUSTOMERS_DIR_UNREADABLE',
+          path: '',
+          message: `customers folder ${reason}; pass the folder holding the customer files with --customers DIR`,
+        },
+      ]),
+    };
+  }
+
+  const sources: SourceFile[] = [];
+  const readErrors: Diagnostic[] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const shown = displayPath(full);
+    try {
+      sources.push({ path: shown, text: readCapped(full) });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      readErrors.push({
+        file: shown,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'FILE_UNREADABLE',
+        path: '',
+        message: `file cannot be read (${code})`,
+      });
+    }
+  }
+  const result = checkSources(sources, settings);
+  return {
+    customers: result.customers,
+    settings,
+    files: names.map((name) => displayPath(path.join(dir, name))),
+    diagnostics: sortDiagnostics([...loadedSettings.diagnostics, ...readErrors, ...result.diagnostics]),
+  };
+}
+
+/**
+ * Read at most one byte more than the size limit: enough for the size check to fire without
+ * loading a multi-gigabyte file into memory. Invalid UTF-8 decodes to U+FFFD, which the binary
+ * check reports.
+ */
+function readCapped(file: string): string {
+  if (fs.statSync(file).size <= MAX_FILE_BYTES) return fs.readFileSync(file, 'utf8');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } finally {
+    fs.closeSync(fd);
+  }
+}

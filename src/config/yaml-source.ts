@@ -1,0 +1,383 @@
+/**
+ * Reading one customer file: the file-level checks (size, binary, empty), YAML parsing and the
+ * map from a field path back to a line and column. Nothing else in linkforge sees YAML.
+ *
+ * YAML 1.2 core schema exactly as the `yaml` package reads it: a `%YAML 1.1` directive does not
+ * bring back `yes`/`no` booleans or octal `017`, and tags outside the core schema are errors rather
+ * than silently becoming strings. Nothing is coerced.
+ */
+import {
+  Alias,
+  Document,
+  LineCounter,
+  parseAllDocuments,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+} from 'yaml';
+import type { DocumentOptions, Node as YamlNode, Pair, ParseOptions, SchemaOptions } from 'yaml';
+import type { Diagnostic } from './diagnostics';
+import type { FieldPath } from './rules/rule';
+
+/** Files above this size are refused before parsing: a customer file is a few hundred bytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * `yaml`'s guard against alias bombs ("billion laughs"): expanding aliases may create at most about
+ * this many nodes. A customer file has no use for more than a handful of aliases.
+ */
+export const MAX_ALIAS_COUNT = 50;
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+const FILE_START: Position = { line: 1, column: 1 };
+
+/** A parsed customer file: its JS value plus what it takes to point back into the text. */
+export class YamlSource {
+  constructor(
+    readonly file: string,
+    readonly text: string,
+    private readonly doc: Document.Parsed,
+    private readonly lineCounter: LineCounter,
+  ) {}
+
+  position(offset: number): Position {
+    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
+    return { line, column: col };
+  }
+
+  /**
+   * Where a diagnostic about `path` belongs: the key or the value when the path exists; for a path
+   * that does not exist (a missing key), the key of its deepest existing ancestor, or the start of
+   * the file when that ancestor is the document itself.
+   */
+  locate(path: FieldPath, target: 'key' | 'value' = 'value'): Position {
+    const found = this.walk(path);
+    if (found.depth < path.length) return this.keyOf(found.pair, found.node);
+    if (target === 'key') return this.keyOf(found.pair, found.node);
+    const node = found.node;
+    // `peer:` with nothing after it: the null has no text of its own, so point at its key.
+    if (isScalar(node) && node.value === null && !node.source && found.pair)
+      return this.keyOf(found.pair, node);
+    const range = (node as YamlNode | undefined)?.range;
+    return range ? this.position(range[0]) : this.keyOf(found.pair, node);
+  }
+
+  /** The scalar's text as written (e.g. `011122223333` for a number YAML read as 11122223333). */
+  sourceText(path: FieldPath): string | undefined {
+    const found = this.walk(path);
+    if (found.depth < path.length || !isScalar(found.node) || !found.node.range) return undefined;
+    return this.text.slice(found.node.range[0], found.node.range[1]);
+  }
+
+  /** Every mapping key in the document (aliases are not followed: their target is visited once). */
+  keys(): KeyEntry[] {
+    return keyEntries(this.doc.contents);
+  }
+
+  private keyOf(pair: Pair | undefined, node: unknown): Position {
+    const key = pair?.key as YamlNode | undefined;
+    if (key?.range) return this.position(key.range[0]);
+    // A list item has no key: point at the item itself.
+    const range = (node as YamlNode | undefined)?.range;
+    if (!pair && range && node !== this.doc.contents) return this.position(range[0]);
+    return FILE_START;
+  }
+
+  /** Follow `path` as far as it exists; aliases are resolved to their anchor's node. */
+  private walk(path: FieldPath): { node: unknown; pair: Pair | undefined; depth: number } {
+    let node: unknown = this.doc.contents;
+    let pair: Pair | undefined;
+    let depth = 0;
+    for (const segment of path) {
+      node = this.resolve(node);
+      let next: unknown;
+      let nextPair: Pair | undefined;
+      if (isMap(node)) {
+        nextPair = node.items.find((p) => scalarKey(p) === String(segment));
+        next = nextPair?.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        next = node.items[segment];
+      }
+      if (!nextPair && next === undefined) break;
+      node = next;
+      pair = nextPair;
+      depth++;
+    }
+    return { node: this.resolve(node), pair, depth };
+  }
+
+  private resolve(node: unknown): unknown {
+    // Bounded: an alias chain cannot be longer than the number of anchors in the file.
+    for (let i = 0; isAlias(node) && i < 1000; i++) node = (node as Alias).resolve(this.doc);
+    return node;
+  }
+}
+
+export interface KeyEntry {
+  readonly path: FieldPath;
+  readonly key: string;
+  /** Offset of the key in the text. */
+  readonly offset: number;
+  /** The mapping holding the key (to tell duplicates from equal keys in different mappings). */
+  readonly parent: unknown;
+}
+
+function keyEntries(root: unknown): KeyEntry[] {
+  const out: KeyEntry[] = [];
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = scalarKey(pair);
+        if (key === undefined) continue;
+        const range = (pair.key as YamlNode | null)?.range;
+        out.push({ path: [...path, key], key, offset: range ? range[0] : -1, parent: node });
+        visit(pair.value, [...path, key]);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => visit(item, [...path, i]));
+    }
+  };
+  visit(root, []);
+  return out;
+}
+
+/** `connectivity.peer.cidrs[0]`; keys that are not plain words are quoted: `tags["a.b"]`. */
+export function formatPath(path: FieldPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+function scalarKey(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) return String(key.value);
+  return key === null || key === undefined ? '' : undefined;
+}
+
+export type ReadResult =
+  | { readonly ok: true; readonly value: unknown; readonly source: YamlSource }
+  | { readonly ok: false; readonly diagnostics: Diagnostic[] };
+
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'core',
+  customTags: [],
+  resolveKnownTags: false,
+  uniqueKeys: true,
+  prettyErrors: false,
+  // The library would otherwise print warnings (e.g. about collection keys) straight to stderr.
+  logLevel: 'silent',
+};
+
+/**
+ * Read one file's text into a JS value. Returns diagnostics instead when the file is too large,
+ * binary, empty, not valid YAML, has duplicate keys, several documents, unsupported tags,
+ * non-scalar keys or too many aliases.
+ */
+export function readYaml(file: string, text: string): ReadResult {
+  const fail = (pos: Position, code: string, message: string, path = ''): ReadResult => ({
+    ok: false,
+    diagnostics: [{ file, ...pos, severity: 'error', code, path, message }],
+  });
+
+  // Cheap first: a string of n UTF-16 units holds at least n bytes of UTF-8.
+  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
+    return fail(
+      FILE_START,
+      'FILE_TOO_LARGE',
+      `file has more than ${MAX_FILE_BYTES} bytes; a customer file may be at most 1 MiB`,
+    );
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = ' ' + text.slice(1); // BOM: keep offsets, drop the mark
+  const bad = firstBinaryChar(text);
+  if (bad >= 0) {
+    const code = text.charCodeAt(bad);
+    const what = code === 0xfffd ? 'bytes that are not valid UTF-8' : `the control character U+${hex4(code)}`;
+    return fail(
+      positionIn(text, bad),
+      'FILE_BINARY',
+      `file contains ${what}; a customer file is UTF-8 YAML text`,
+    );
+  }
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const pos = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line, column: col };
+  };
+  // An empty stream (nothing or only comments) comes back as an object with `empty: true`.
+  if (!Array.isArray(docs) || docs.length === 0 || (docs.length === 1 && docs[0].contents === null)) {
+    return fail(
+      FILE_START,
+      'FILE_EMPTY',
+      'file has no content; expected a mapping with id, name, orgId, plan and connectivity',
+    );
+  }
+  if (docs.length > 1) {
+    return fail(
+      pos(docs[1].range[0]),
+      'YAML_MULTIPLE_DOCUMENTS',
+      `file holds ${docs.length} YAML documents; a customer file is one document: remove the \`---\` separator and split the rest into its own file`,
+    );
+  }
+  const doc = docs[0];
+
+  const diagnostics: Diagnostic[] = [];
+  const duplicates = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY');
+  if (duplicates.length > 0) {
+    const entries = keyEntries(doc.contents);
+    for (const e of duplicates) {
+      const entry = entries.find((k) => k.offset === e.pos[0]);
+      const name = entry?.key ?? text.slice(e.pos[0]).split(/[:\n]/)[0].trim();
+      const first =
+        entry && entries.find((k) => k !== entry && k.parent === entry.parent && k.key === entry.key);
+      const where = first ? ` (first at line ${pos(first.offset).line})` : '';
+      diagnostics.push({
+        file,
+        ...pos(e.pos[0]),
+        severity: 'error',
+        code: 'YAML_DUPLICATE_KEY',
+        path: entry ? formatPath(entry.path) : '',
+        message: `key ${JSON.stringify(name)} appears twice in the same mapping${where}; keep one of them`,
+      });
+    }
+  }
+  // Report only the first syntax error: the ones after it are usually its echo.
+  const syntax = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
+  if (syntax) {
+    const exhausted = syntax.code === 'RESOURCE_EXHAUSTION';
+    diagnostics.push({
+      file,
+      ...pos(syntax.pos[0]),
+      severity: 'error',
+      code: exhausted ? 'YAML_TOO_DEEP' : 'YAML_SYNTAX',
+      path: '',
+      message: exhausted
+        ? 'YAML is nested too deeply to be a customer file'
+        : `invalid YAML: ${firstSentence(syntax.message)}`,
+    });
+  }
+  for (const w of doc.warnings) {
+    diagnostics.push({
+      file,
+      ...pos(w.pos[0]),
+      severity: 'error',
+      code: w.code === 'TAG_RESOLVE_FAILED' ? 'YAML_UNSUPPORTED_TAG' : 'YAML_SYNTAX',
+      path: '',
+      message:
+        w.code === 'TAG_RESOLVE_FAILED'
+          ? `tag ${text.slice(w.pos[0], w.pos[1]).trim() || '(unknown)'} is not supported; customer files use plain YAML 1.2 values: remove the tag`
+          : firstSentence(w.message),
+    });
+  }
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+
+  const complex = firstComplexKey(doc.contents);
+  if (complex) {
+    return fail(
+      pos(complex.range?.[0] ?? 0),
+      'YAML_SYNTAX',
+      'a list or mapping is used as a key; keys in a customer file are plain names',
+    );
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // `yaml` throws a ReferenceError for both an alias bomb and an alias without anchor.
+    const alias = firstAlias(doc.contents);
+    const message = e instanceof Error ? e.message : String(e);
+    return fail(
+      alias?.range ? pos(alias.range[0]) : FILE_START,
+      'YAML_ALIAS_LIMIT',
+      /Excessive alias count/.test(message)
+        ? `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}): this looks like an alias bomb; write the values out instead`
+        : `${firstSentence(message)}; write the value out instead`,
+    );
+  }
+  return { ok: true, value, source: new YamlSource(file, text, doc, lineCounter) };
+}
+
+function firstSentence(message: string): string {
+  // `yaml` appends " at line L, column C" and a code excerpt; our position prefix says that already.
+  return message
+    .split('\n')[0]
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/[.:]$/, '');
+}
+
+/** Index of the first character that cannot appear in a YAML text file, or -1. */
+function firstBinaryChar(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // YAML 1.2 printable set: tab, LF, CR, x20-x7E, x85, xA0 and up (U+FFFD marks a decoding failure).
+    if (
+      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
+      (c >= 0x7f && c <= 0x9f && c !== 0x85) ||
+      c === 0xfffd
+    ) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function positionIn(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function hex4(n: number): string {
+  return n.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function firstComplexKey(node: unknown): YamlNode | undefined {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key;
+      if (key !== null && key !== undefined && !isScalar(key) && !isPair(key)) return key as YamlNode;
+      const inner = firstComplexKey(pair.value);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = firstComplexKey(item);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+function firstAlias(node: unknown): Alias | undefined {
+  if (isAlias(node)) return node;
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const inner = firstAlias(pair.key) ?? firstAlias(pair.value);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = firstAlias(item);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
