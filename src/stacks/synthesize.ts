@@ -21,6 +21,8 @@ export interface SynthOptions {
   readonly offlineStateDir?: string;
   /** Project root that relative state directories refer to. @default process.cwd() */
   readonly projectDir?: string;
+  /** Stacks per cdktf App (the output does not depend on it). @default BATCH_SIZE (100) */
+  readonly batchSize?: number;
 }
 
 export interface SynthesizedStack {
@@ -32,7 +34,7 @@ export interface SynthesizedStack {
 }
 
 /** Options for adding stacks to an existing cdktf App (main.ts, tests). */
-export type StackOptions = Omit<SynthOptions, 'ids'>;
+export type StackOptions = Omit<SynthOptions, 'ids' | 'batchSize'>;
 
 /**
  * Stacks per cdktf App. Each App is synthesized and dropped before the next is built, which bounds
@@ -81,11 +83,12 @@ export function synthesize(
     const manifestStacks: Record<string, unknown> = {};
     let version = '';
     // At least one App, so an empty selection still writes a manifest.
-    for (let i = 0; i === 0 || i < selected.length; i += BATCH_SIZE) {
+    const batchSize = Math.max(1, opts.batchSize ?? BATCH_SIZE);
+    for (let i = 0; i === 0 || i < selected.length; i += batchSize) {
       // stackTraces: false keeps construct stack traces (absolute paths, line numbers) out of
       // manifest.json, so the output is byte-identical across machines and runs.
       const app = new App({ outdir: tmp, stackTraces: false, hclOutput: false });
-      addCustomerStacks(app, selected.slice(i, i + BATCH_SIZE), settings, opts);
+      addCustomerStacks(app, selected.slice(i, i + batchSize), settings, opts);
       app.synth();
       Object.assign(manifestStacks, app.manifest.stacks);
       version = app.manifest.version;

@@ -1,0 +1,60 @@
+/**
+ * Helpers for cdktf tests: registers cdktf's jest matchers (`toHaveResourceWithProperties`, ...) and
+ * gives typed access to the synthesized JSON for the assertions the matchers cannot express
+ * (absence, counts, addresses).
+ */
+import { App, Testing, TerraformStack } from 'cdktf';
+import type { Construct } from 'constructs';
+import type { PlatformSettings } from '../../src/config/settings';
+import type { Customer } from '../../src/config/types';
+import { CustomerStack, type CustomerStackProps } from '../../src/stacks/customer-stack';
+import { settingsWith } from './customers';
+
+Testing.setupJest();
+
+export type Json = Record<string, unknown>;
+export type Resources = Record<string, Record<string, Json>>;
+
+/** Synthesized JSON (metadata stripped) of a scope built by `fn`. */
+export function synthScope(fn: (scope: Construct) => void): Json {
+  return JSON.parse(Testing.synthScope(fn)) as Json;
+}
+
+/** Synthesized JSON string and parsed JSON of one customer's stack. */
+export function synthCustomer(
+  customer: Customer,
+  settings: PlatformSettings = settingsWith(),
+  props: Partial<CustomerStackProps> = {},
+): { text: string; json: Json; stack: CustomerStack } {
+  const stack = new CustomerStack(Testing.app(), { customer, settings, ...props });
+  const text = Testing.synth(stack);
+  return { text, json: JSON.parse(text) as Json, stack };
+}
+
+export function resources(json: Json): Resources {
+  return (json.resource ?? {}) as Resources;
+}
+
+/** The resources of one type, by name (empty when there are none). */
+export function ofType(json: Json, type: string): Record<string, Json> {
+  return resources(json)[type] ?? {};
+}
+
+/** Every `type.name` address, sorted. */
+export function addresses(json: Json): string[] {
+  return Object.entries(resources(json))
+    .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+    .sort();
+}
+
+/** Every value found under `key` anywhere in the JSON. */
+export function valuesOfKey(value: unknown, key: string): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((v) => valuesOfKey(v, key));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => [...(k === key ? [v] : []), ...valuesOfKey(v, key)]);
+}
+
+/** A bare stack for construct tests. */
+export function bareStack(): TerraformStack {
+  return new TerraformStack(new App({ outdir: Testing.app().outdir }), 'test');
+}
