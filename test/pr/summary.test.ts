@@ -1,0 +1,223 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { destructiveChanges, formatPath, forcingAttributes } from '../../src/pr/destructive';
+import { renderSummary } from '../../src/pr/summary';
+import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../../src/pr/types';
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures', 'plans');
+
+/** A real `terraform show -json` output from test/fixtures/plans (see its README). */
+function plan(name: string): TerraformPlanJson {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as TerraformPlanJson;
+}
+
+function planned(
+  id: string,
+  fixture: string,
+  connectivityType: StackPlanResult['connectivityType'],
+  decommission = false,
+): StackPlanResult {
+  return { id, connectivityType, decommission, status: 'planned', plan: plan(fixture), durationMs: 1 };
+}
+
+describe('destructiveChanges on real plans', () => {
+  it('names bgp_asn as what forces the customer gateway replacement', () => {
+    const [d, ...rest] = destructiveChanges(plan('cgw-bgp-asn-replace'));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({
+      address: 'aws_customer_gateway.customer_gateway',
+      kind: 'replace',
+      forcedBy: [{ path: 'bgp_asn', values: '"65010" → "65020"' }],
+    });
+    expect(d.consequence).toMatch(/customer must check their device/);
+  });
+
+  it('switching routing static → bgp replaces the VPN connection, forced by static_routes_only', () => {
+    const found = destructiveChanges(plan('vpn-static-to-bgp'));
+    // The aws_vpn_connection_route deletion is not connectivity in this sense: the connection is.
+    expect(found.map((d) => [d.address, d.kind, d.forcedBy.map((a) => a.path)])).toEqual([
+      ['aws_vpn_connection.vpn_connection', 'replace', ['static_routes_only']],
+    ]);
+    expect(found[0].forcedBy[0].values).toBe('true → false');
+    expect(found[0].consequence).toMatch(/new tunnel outside IP addresses and new pre-shared keys/);
+  });
+
+  it('a new peer VPC id means a new peering request to accept', () => {
+    const [d] = destructiveChanges(plan('peering-peer-vpc-replace'));
+    expect(d).toMatchObject({ type: 'aws_vpc_peering_connection', kind: 'replace' });
+    expect(d.forcedBy).toEqual([
+      { path: 'peer_vpc_id', values: '"vpc-0a1b2c3d4e5f67890" → "vpc-0fedcba9876543210"' },
+    ]);
+    expect(d.consequence).toMatch(/accepts it again/);
+  });
+
+  it('a destroy plan destroys the peering connection', () => {
+    expect(destructiveChanges(plan('peering-decommission'))).toMatchObject([
+      { address: 'aws_vpc_peering_connection.peering', kind: 'destroy', forcedBy: [] },
+    ]);
+  });
+
+  it('creations, in-place updates and no-ops are not destructive', () => {
+    for (const name of ['vpn-create', 'vpc-tags-update', 'no-changes'])
+      expect(destructiveChanges(plan(name))).toEqual([]);
+  });
+
+  it('falls back to comparing before and after when replace_paths is absent', () => {
+    const rc = plan('cgw-bgp-asn-replace').resource_changes!.find((r) => r.type === 'aws_customer_gateway')!;
+    const { replace_paths: _dropped, ...change } = rc.change;
+    const withoutPaths: TerraformResourceChange = { ...rc, change };
+    // Only bgp_asn differs among known values ("" → null and unknown ids are not causes).
+    expect(forcingAttributes(withoutPaths)).toEqual([{ path: 'bgp_asn', values: '"65010" → "65020"' }]);
+  });
+
+  it('never quotes values of attributes outside the allow-list (pre-shared keys are in plans)', () => {
+    const rc: TerraformResourceChange = {
+      address: 'aws_vpn_connection.v',
+      type: 'aws_vpn_connection',
+      name: 'v',
+      change: {
+        actions: ['delete', 'create'],
+        before: { tunnel1_preshared_key: 'old-secret' },
+        after: { tunnel1_preshared_key: 'new-secret' },
+        replace_paths: [['tunnel1_preshared_key']],
+      },
+    };
+    const [d] = destructiveChanges({ resource_changes: [rc] });
+    expect(d.forcedBy).toEqual([{ path: 'tunnel1_preshared_key', values: undefined }]);
+    expect(
+      renderSummary([
+        { id: 'x', decommission: false, status: 'planned', plan: { resource_changes: [rc] }, durationMs: 0 },
+      ]),
+    ).not.toMatch(/secret/);
+  });
+
+  it('formats nested attribute paths the way HCL writes them', () => {
+    expect(formatPath(['tunnel1_log_options', 0, 'cloudwatch_log_options', 0, 'log_enabled'])).toBe(
+      'tunnel1_log_options[0].cloudwatch_log_options[0].log_enabled',
+    );
+  });
+});
+
+describe('renderSummary', () => {
+  const results: StackPlanResult[] = [
+    planned('globex', 'cgw-bgp-asn-replace', 'site-to-site-vpn'),
+    planned('acme-corp', 'peering-decommission', 'vpc-peering', true),
+    planned('initech', 'vpn-create', 'site-to-site-vpn'),
+    planned('hooli', 'no-changes', 'vpc-peering'),
+    planned('umbrella', 'vpn-static-to-bgp', 'site-to-site-vpn'),
+    planned('stark', 'vpc-tags-update', 'vpc-peering'),
+    planned('wayne', 'no-changes', 'vpc-peering'),
+    {
+      id: 'cyberdyne',
+      connectivityType: 'vpc-peering',
+      decommission: false,
+      status: 'failed',
+      error: 'terraform plan failed: Error: Invalid provider configuration ```weird``` <b>html</b>',
+      durationMs: 1,
+    },
+    {
+      id: 'oldco',
+      decommission: false,
+      status: 'refused',
+      error:
+        'customers/oldco.yaml was removed but its stack still has 3 resources in state.\nSet decommission: true first.',
+      durationMs: 1,
+    },
+  ];
+  const md = renderSummary(results);
+  const lines = md.split('\n');
+
+  it('says first that a decommissioned customer will be destroyed', () => {
+    expect(lines[0]).toBe('⚠ acme-corp will be DESTROYED (decommission: true): 3 resources to destroy.');
+  });
+
+  it('has the table with terraform-style counts (a replacement is an add and a destroy)', () => {
+    const row = (id: string) => lines.find((l) => l.startsWith(`| ${id} |`));
+    expect(row('acme-corp')).toBe('| acme-corp | vpc-peering | ⚠ destroy (decommission) | 0 | 0 | 3 |');
+    expect(row('globex')).toBe('| globex | site-to-site-vpn | ⛔ destructive | 1 | 1 | 1 |');
+    expect(row('initech')).toBe('| initech | site-to-site-vpn | changes | 4 | 0 | 0 |');
+    expect(row('umbrella')).toBe('| umbrella | site-to-site-vpn | ⛔ destructive | 1 | 0 | 2 |');
+    expect(row('stark')).toBe('| stark | vpc-peering | changes | 0 | 1 | 0 |');
+    expect(row('cyberdyne')).toBe('| cyberdyne | vpc-peering | ❌ failed | – | – | – |');
+    expect(row('oldco')).toBe('| oldco | — | ⛔ refused | – | – | – |');
+    // Customers without changes are one collapsed line, not rows.
+    expect(row('hooli')).toBeUndefined();
+    expect(md).toContain(
+      '<details><summary>2 customers with no changes</summary>\n\nhooli, wayne\n\n</details>',
+    );
+    expect(md).toContain(
+      '**7 customers planned**: 6 to add, 2 to change, 6 to destroy. **3 destructive changes to connectivity.** **1 refused.** **1 failed.**',
+    );
+  });
+
+  it('warns loudly about each destructive change, naming the forcing attribute', () => {
+    expect(md).toContain(
+      '> **globex**: `aws_customer_gateway.customer_gateway` will be **REPLACED**, forced by `bgp_asn` ("65010" → "65020").',
+    );
+    expect(md).toContain(
+      '> **umbrella**: `aws_vpn_connection.vpn_connection` will be **REPLACED**, forced by `static_routes_only` (true → false).',
+    );
+    expect(md).toContain(
+      '> **acme-corp**: `aws_vpc_peering_connection.peering` will be **DESTROYED** (decommission: true).',
+    );
+    // Loud: before the table, so no number of rows can hide it.
+    expect(md.indexOf('Destructive changes to connectivity')).toBeLessThan(md.indexOf('| customer |'));
+  });
+
+  it('lists refusals and failures with their messages, the error in a collapsible block', () => {
+    expect(md).toContain(
+      '- **oldco**: customers/oldco.yaml was removed but its stack still has 3 resources in state. Set',
+    );
+    expect(md).toContain(
+      '<details><summary><b>cyberdyne</b>: terraform plan failed: Error: Invalid provider configuration ```weird``` &lt;b&gt;html&lt;/b&gt;</summary>',
+    );
+    // The fence is longer than any backtick run inside the error.
+    expect(md).toContain('````text\nterraform plan failed');
+  });
+
+  it('is deterministic: the order of the results does not matter', () => {
+    expect(renderSummary([...results].reverse())).toBe(md);
+  });
+
+  it('reads well when nothing changes, and when there is nothing to plan', () => {
+    const quiet = renderSummary([planned('a', 'no-changes', 'vpc-peering')], { title: 'Plan for #12' });
+    expect(quiet).toBe(
+      '## Plan for #12\n\n**1 customer planned**: 0 to add, 0 to change, 0 to destroy.\n\n' +
+        '<details><summary>1 customer with no changes</summary>\n\na\n\n</details>\n',
+    );
+    expect(renderSummary([])).toBe('## linkforge plan\n\nNo customers to plan.\n');
+  });
+
+  it('reports a removed customer with no state left, and a finished decommission', () => {
+    const md2 = renderSummary([
+      { id: 'gone', decommission: false, status: 'planned', durationMs: 0 },
+      { ...planned('done', 'no-changes', 'vpc-peering', true), plan: { resource_changes: [] } },
+    ]);
+    expect(md2.split('\n')[0]).toBe(
+      '⚠ done is decommissioned (decommission: true): nothing left to destroy, its file can now be deleted.',
+    );
+    expect(md2).toContain('| gone | — | removed (no resources left) | – | – | – |');
+  });
+
+  it('renders 200 results quickly and compactly', () => {
+    const many: StackPlanResult[] = [];
+    const kinds = ['no-changes', 'vpn-create', 'vpc-tags-update', 'cgw-bgp-asn-replace'];
+    const plans = Object.fromEntries(kinds.map((k) => [k, plan(k)]));
+    for (let i = 0; i < 200; i++) {
+      const k = kinds[i % 10 === 0 ? 1 + (i % 3) : 0];
+      many.push({
+        id: `c-${String(i).padStart(3, '0')}`,
+        decommission: false,
+        status: 'planned',
+        plan: plans[k],
+        durationMs: 0,
+      });
+    }
+    const started = process.hrtime.bigint();
+    const out = renderSummary(many);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    expect(out).toContain('180 customers with no changes');
+    expect(out.split('\n').filter((l) => l.startsWith('| c-')).length).toBe(20);
+    expect(ms).toBeLessThan(500);
+  });
+});
