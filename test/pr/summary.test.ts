@@ -64,7 +64,8 @@ describe('destructiveChanges on real plans', () => {
 
   it('falls back to comparing before and after when replace_paths is absent', () => {
     const rc = plan('cgw-bgp-asn-replace').resource_changes!.find((r) => r.type === 'aws_customer_gateway')!;
-    const { replace_paths: _dropped, ...change } = rc.change;
+    const change = { ...rc.change };
+    delete change.replace_paths;
     const withoutPaths: TerraformResourceChange = { ...rc, change };
     // Only bgp_asn differs among known values ("" → null and unknown ids are not causes).
     expect(forcingAttributes(withoutPaths)).toEqual([{ path: 'bgp_asn', values: '"65010" → "65020"' }]);
