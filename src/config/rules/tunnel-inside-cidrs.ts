@@ -28,6 +28,8 @@ export const RESERVED_INSIDE_CIDRS: readonly Block[] = [
   '169.254.169.252/30',
 ].map(cidr);
 
+const SUGGEST_FROM = cidr('169.254.10.0/30').network;
+
 export const tunnelInsideCidrs: Rule = {
   codes: ['TUNNEL_INSIDE_CIDR'],
   description: 'insideCidrs are two distinct, unreserved /30s in 169.254.0.0/16.',
@@ -37,11 +39,12 @@ export const tunnelInsideCidrs: Rule = {
     const entries = cidrEntries(inside, ['connectivity', 'tunnelOptions', 'insideCidrs']);
     const findings: Finding[] = [];
     entries.forEach((entry, i) => {
-      // The fix: the first usable /30 that the other tunnel does not use.
+      // The fix: the first usable /30 from 169.254.10.0 (AWS's own examples start there, clear of
+      // the reserved block) that the other tunnel does not use.
       const taken = entries.filter((_, j) => j !== i).map((e) => e.cidr);
       const free = findFreeBlock({
         prefix: 30,
-        from: LINK_LOCAL.network,
+        from: SUGGEST_FROM,
         avoid: [...RESERVED_INSIDE_CIDRS, ...taken],
         pools: [LINK_LOCAL],
       });
