@@ -65,7 +65,8 @@ export function logBounds(values: readonly number[]): [number, number] {
   const lo = Math.floor(Math.log10(Math.min(...values)));
   let hi = Math.ceil(Math.log10(Math.max(...values)));
   if (hi <= lo) hi = lo + 1;
-  return [lo, hi];
+  // `+ 0` turns Math.ceil's -0 (for values in (0.1, 1)) into 0.
+  return [lo + 0, hi + 0];
 }
 
 export function renderSvg(results: BenchResults): string {
