@@ -1,0 +1,284 @@
+import fc from 'fast-check';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import type { Customer, PortRange } from '../../src/config/types';
+import { OFFLINE_PROVIDER_FLAGS } from '../../src/stacks/customer-stack';
+import { peeringCustomer, settingsWith, vpnCustomer } from './customers';
+import { addresses, ofType, resources, synthCustomer, valuesOfKey, type Json } from './synth-helpers';
+
+const NAT_TYPES = ['aws_eip', 'aws_internet_gateway', 'aws_nat_gateway'];
+const VPN_TYPES = [
+  'aws_vpn_gateway',
+  'aws_vpn_gateway_attachment',
+  'aws_customer_gateway',
+  'aws_vpn_connection',
+  'aws_vpn_connection_route',
+  'aws_vpn_gateway_route_propagation',
+  'aws_cloudwatch_metric_alarm',
+];
+const PEERING_TYPES = [
+  'aws_vpc_peering_connection',
+  'aws_vpc_peering_connection_options',
+  'aws_security_group',
+  'aws_vpc_security_group_egress_rule',
+];
+
+const provider = (json: Json): Json => ((json.provider as Json).aws as Json[])[0];
+const types = (json: Json) => Object.keys(resources(json));
+
+/** Security invariants every stack must hold, whatever the customer file says. */
+function expectSafe(json: Json): void {
+  // No ingress anywhere: no inline rule in any security group, no ingress rule resource.
+  expect(valuesOfKey(json, 'ingress').filter((v) => !(Array.isArray(v) && v.length === 0))).toEqual([]);
+  expect(types(json)).not.toContain('aws_vpc_security_group_ingress_rule');
+  expect(types(json)).not.toContain('aws_security_group_rule');
+  // No 0.0.0.0/0 in any security group rule (the only 0.0.0.0/0 are the NAT default routes).
+  for (const rule of Object.values(ofType(json, 'aws_vpc_security_group_egress_rule'))) {
+    expect(rule.cidr_ipv4).not.toBe('0.0.0.0/0');
+  }
+  for (const [type, byName] of Object.entries(resources(json))) {
+    for (const r of Object.values(byName)) {
+      if (JSON.stringify(r).includes('0.0.0.0/0')) expect(type).toBe('aws_route');
+    }
+  }
+  // Never auto-accept a peering.
+  for (const p of Object.values(ofType(json, 'aws_vpc_peering_connection')))
+    expect(p.auto_accept).toBe(false);
+  // No pre-shared key, no credentials, no data source.
+  for (const key of ['tunnel1_preshared_key', 'tunnel2_preshared_key', 'access_key', 'secret_key', 'token']) {
+    expect(valuesOfKey(json, key)).toEqual([]);
+  }
+  expect(json.data).toBeUndefined();
+}
+
+describe('CustomerStack: provider and tags', () => {
+  it('configures the AWS provider for the vendor region with customer and platform default tags', () => {
+    const { text } = synthCustomer(peeringCustomer({ region: 'eu-central-1' }));
+    expect(text).toHaveProviderWithProperties(AwsProvider, {
+      region: 'eu-central-1',
+      default_tags: [
+        {
+          tags: {
+            'customer-id': 'acme-corp',
+            'org-id': '6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34',
+            'managed-by': 'linkforge',
+            team: 'platform',
+          },
+        },
+      ],
+    });
+  });
+
+  it('keeps the customer tags even when platform tags try to override them', () => {
+    const settings = settingsWith({ tags: { 'customer-id': 'spoofed', 'managed-by': 'someone', cost: 'x' } });
+    const tags = (provider(synthCustomer(peeringCustomer(), settings).json).default_tags as Json[])[0].tags;
+    expect(tags).toEqual({
+      'customer-id': 'acme-corp',
+      'org-id': '6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34',
+      'managed-by': 'linkforge',
+      cost: 'x',
+    });
+  });
+
+  it('has exactly one AWS provider, without alias, even for an inter-region peering', () => {
+    const { json } = synthCustomer(peeringCustomer({ region: 'us-east-1' }));
+    const providers = (json.provider as Json).aws as Json[];
+    expect(providers).toHaveLength(1);
+    expect(providers[0].alias).toBeUndefined();
+    expect(Object.values(ofType(json, 'aws_vpc_peering_connection'))[0].peer_region).toBe('eu-west-1');
+  });
+
+  it('takes availability zones from settings', () => {
+    const settings = settingsWith({
+      availabilityZones: { 'ap-northeast-1': ['ap-northeast-1a', 'ap-northeast-1c'] },
+    });
+    const { json } = synthCustomer(peeringCustomer({ region: 'ap-northeast-1' }), settings);
+    const azs = Object.values(ofType(json, 'aws_subnet')).map((s) => s.availability_zone);
+    expect(azs).toEqual(['ap-northeast-1a', 'ap-northeast-1c']);
+  });
+
+  it('offline: skips every AWS account check and writes no credentials', () => {
+    const online = provider(synthCustomer(vpnCustomer()).json);
+    expect(JSON.stringify(online)).not.toMatch(/skip_/);
+    const offline = synthCustomer(vpnCustomer(), settingsWith(), { offline: true });
+    expect(provider(offline.json)).toMatchObject({
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      skip_metadata_api_check: 'true',
+      skip_region_validation: true,
+    });
+    expect(Object.keys(OFFLINE_PROVIDER_FLAGS)).toHaveLength(4);
+    expectSafe(offline.json);
+  });
+});
+
+describe('CustomerStack: VPC peering', () => {
+  it('has the vendor VPC, the peering and its security group, and nothing of a VPN or NAT', () => {
+    const { json } = synthCustomer(peeringCustomer());
+    expect(types(json)).toEqual(
+      expect.arrayContaining(['aws_vpc', 'aws_subnet', 'aws_vpc_peering_connection']),
+    );
+    for (const t of [...VPN_TYPES, ...NAT_TYPES]) expect(types(json)).not.toContain(t);
+    expectSafe(json);
+  });
+
+  it('outputs the peering connection id and the vendor CIDR', () => {
+    const { json } = synthCustomer(peeringCustomer());
+    expect(json.output).toEqual({
+      vendor_cidr: expect.objectContaining({ value: '${aws_vpc.vendor-vpc_vpc.cidr_block}' }),
+      vpc_peering_connection_id: expect.objectContaining({
+        value: '${aws_vpc_peering_connection.vpc-peering_connection.id}',
+      }),
+    });
+  });
+
+  it('has these Terraform addresses (a contract: see docs/stacks.md)', () => {
+    const { json } = synthCustomer(peeringCustomer({}, { accepted: true, dnsResolution: true }));
+    expect(addresses(json)).toEqual([
+      'aws_default_security_group.vendor-vpc_default-security-group',
+      'aws_route.vpc-peering_route-172-31-16-0-20',
+      'aws_route_table.vendor-vpc_private',
+      'aws_route_table_association.vendor-vpc_private-a-route-table',
+      'aws_route_table_association.vendor-vpc_private-b-route-table',
+      'aws_security_group.vpc-peering_connector-security-group_security-group',
+      'aws_subnet.vendor-vpc_private-a',
+      'aws_subnet.vendor-vpc_private-b',
+      'aws_vpc.vendor-vpc_vpc',
+      'aws_vpc_peering_connection.vpc-peering_connection',
+      'aws_vpc_peering_connection_options.vpc-peering_options',
+      'aws_vpc_security_group_egress_rule.vpc-peering_connector-security-group_egress-172-31-16-0-20-tcp-443',
+      'aws_vpc_security_group_egress_rule.vpc-peering_connector-security-group_egress-172-31-16-0-20-tcp-5432-5433',
+    ]);
+  });
+
+  it('no peering options while the customer has not accepted', () => {
+    const { json } = synthCustomer(peeringCustomer({}, { accepted: false, dnsResolution: true }));
+    expect(types(json)).not.toContain('aws_vpc_peering_connection_options');
+  });
+});
+
+describe('CustomerStack: site-to-site VPN', () => {
+  it('has the vendor VPC, the VPN and, with natGateway, the NAT resources; nothing of a peering', () => {
+    const { json } = synthCustomer(vpnCustomer({}, { natGateway: true }));
+    expect(types(json)).toEqual(expect.arrayContaining([...NAT_TYPES, 'aws_vpn_connection']));
+    for (const t of PEERING_TYPES) expect(types(json)).not.toContain(t);
+    expectSafe(json);
+  });
+
+  it('no NAT resources, public subnet or default route without natGateway', () => {
+    const { json } = synthCustomer(vpnCustomer({}, { natGateway: false }));
+    for (const t of NAT_TYPES) expect(types(json)).not.toContain(t);
+    expect(Object.keys(ofType(json, 'aws_subnet'))).toEqual(['vendor-vpc_private-a', 'vendor-vpc_private-b']);
+    expect(types(json)).not.toContain('aws_route');
+    expect(JSON.stringify(json)).not.toContain('0.0.0.0/0');
+    expect((json.output as Json).nat_public_ip).toBeUndefined();
+  });
+
+  it('outputs the connection id, the tunnel addresses and the Secrets Manager reference of the keys', () => {
+    const vpn = 'aws_vpn_connection.site-to-site-vpn_vpn-connection';
+    const two = synthCustomer(vpnCustomer({}, { tunnels: 2 })).json.output as Json;
+    expect(two).toMatchObject({
+      vpn_connection_id: { value: `\${${vpn}.id}` },
+      tunnel_outside_addresses: { value: [`\${${vpn}.tunnel1_address}`, `\${${vpn}.tunnel2_address}`] },
+      preshared_key_secret_arn: { value: `\${${vpn}.preshared_key_arn}` },
+      vendor_cidr: { value: '${aws_vpc.vendor-vpc_vpc.cidr_block}' },
+      nat_public_ip: { value: '${aws_eip.nat-gateway_eip.public_ip}' },
+    });
+    const one = synthCustomer(vpnCustomer({}, { tunnels: 1 })).json.output as Json;
+    expect((one.tunnel_outside_addresses as Json).value).toEqual([`\${${vpn}.tunnel1_address}`]);
+  });
+
+  it('has these Terraform addresses (a contract: see docs/stacks.md)', () => {
+    const { json } = synthCustomer(
+      vpnCustomer(
+        {},
+        {
+          routing: 'static',
+          cidrs: ['192.168.0.0/16'],
+          customerGateway: { ip: '198.51.100.7', deviceName: 'globex' },
+          natGateway: true,
+        },
+      ),
+    );
+    expect(addresses(json)).toEqual([
+      'aws_cloudwatch_metric_alarm.site-to-site-vpn_tunnel-alarms_tunnel-1',
+      'aws_cloudwatch_metric_alarm.site-to-site-vpn_tunnel-alarms_tunnel-2',
+      'aws_customer_gateway.site-to-site-vpn_customer-gateway',
+      'aws_default_security_group.vendor-vpc_default-security-group',
+      'aws_eip.nat-gateway_eip',
+      'aws_internet_gateway.nat-gateway_internet-gateway',
+      'aws_nat_gateway.nat-gateway_nat-gateway',
+      'aws_route.nat-gateway_private-default-route',
+      'aws_route.nat-gateway_public-default-route',
+      'aws_route_table.nat-gateway_public-route-table',
+      'aws_route_table.vendor-vpc_private',
+      'aws_route_table_association.nat-gateway_public-subnet-route-table',
+      'aws_route_table_association.vendor-vpc_private-a-route-table',
+      'aws_route_table_association.vendor-vpc_private-b-route-table',
+      'aws_subnet.nat-gateway_public-subnet',
+      'aws_subnet.vendor-vpc_private-a',
+      'aws_subnet.vendor-vpc_private-b',
+      'aws_vpc.vendor-vpc_vpc',
+      'aws_vpn_connection.site-to-site-vpn_vpn-connection',
+      'aws_vpn_connection_route.site-to-site-vpn_route-192-168-0-0-16',
+      'aws_vpn_gateway.site-to-site-vpn_vpn-gateway',
+      'aws_vpn_gateway_attachment.site-to-site-vpn_vpn-gateway-attachment',
+      'aws_vpn_gateway_route_propagation.site-to-site-vpn_route-propagation',
+    ]);
+  });
+});
+
+describe('CustomerStack: invariants over generated customers (property)', () => {
+  const cidr = fc
+    .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 255 }))
+    .map(([a, b]) => `172.${16 + a}.${b}.0/24`);
+  const ports = fc.option(
+    fc.array(
+      fc
+        .tuple(fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 0, max: 100 }))
+        .map(([from, span]): PortRange => ({ from, to: Math.min(65535, from + span) })),
+      { minLength: 1, maxLength: 3 },
+    ),
+    { nil: undefined },
+  );
+  const peering = fc
+    .record({
+      routes: fc.array(cidr, { minLength: 1, maxLength: 4 }),
+      ports,
+      accepted: fc.boolean(),
+      dns: fc.boolean(),
+    })
+    .map(({ routes, ports: allowedTcpPorts, accepted, dns }): Customer =>
+      peeringCustomer({}, { routes, allowedTcpPorts, accepted, dnsResolution: dns }),
+    );
+  const vpn = fc
+    .record({
+      static: fc.boolean(),
+      asn: fc.integer({ min: 1, max: 4294967294 }),
+      cidrs: fc.array(cidr, { minLength: 1, maxLength: 3 }),
+      tunnels: fc.constantFrom(1 as const, 2 as const),
+      nat: fc.boolean(),
+      ike: fc.constantFrom('ikev1' as const, 'ikev2' as const),
+    })
+    .map((v): Customer =>
+      vpnCustomer(
+        {},
+        {
+          routing: v.static ? 'static' : 'bgp',
+          customerGateway: { ip: '198.51.100.7', bgpAsn: v.static ? undefined : v.asn, deviceName: 'globex' },
+          cidrs: v.cidrs,
+          tunnels: v.tunnels,
+          natGateway: v.nat,
+          ikeVersion: v.ike,
+        },
+      ),
+    );
+
+  it('never ingress, never auto-accept, never a key or credential, never a data source', () => {
+    fc.assert(
+      fc.property(fc.oneof(peering, vpn), fc.boolean(), (customer, offline) => {
+        expectSafe(synthCustomer(customer, settingsWith(), { offline }).json);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
