@@ -1,5 +1,296 @@
-// Placeholder until the 'plan' command lands; replaced by its real implementation.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('linkforge plan: not implemented yet\n');
-  return 2;
+/**
+ * `linkforge plan [ID…] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
+ * [--detailed-exitcode] [--outdir DIR]`: validate every customer file, synthesize the selected
+ * stacks once, then `terraform init` + `plan` + `show -json` per stack, N at a time.
+ *
+ * Output (docs/terraform.md): `<outdir>/plans/<id>/{plan.tfplan,plan.json,terraform.log}` per
+ * stack, `<outdir>/plan-summary.md` for the reviewer and `<outdir>/plan-results.json` for tools.
+ * Exit status: 0 every stack planned (with --detailed-exitcode: 2 when any stack has changes, as
+ * `terraform plan -detailed-exitcode`), 1 invalid input or any stack failed.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { formatText, hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
+import { renderSummary } from '../pr/summary';
+import { synthesize } from '../stacks/synthesize';
+import { describeCliSetup, prepareTerraformCli } from '../terraform/cli-config';
+import { terraformVersion } from '../terraform/exec';
+import { countChanges, hasChanges } from '../terraform/plan-counts';
+import { progressFor, type ProgressReporter } from '../terraform/progress';
+import { pinnedAwsVersion, planStacks, type StackRunResult } from '../terraform/runner';
+
+const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
+                      [--detailed-exitcode] [--outdir DIR]
+
+  ID...               plan only these customers (default: every customer)
+  --customers DIR     customer files (default: customers)
+  --affected-since REF  plan the customers added or changed since git REF (all when shared code changed)
+  --jobs N            stacks planned at the same time (default: number of CPUs)
+  --offline           local throw-away state, placeholder credentials: calls no AWS API
+  --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
+  --outdir DIR        synthesis and plan output (default: cdktf.out)
+`;
+
+/** Where the command writes; injectable so tests can run it in-process. */
+export interface Output {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+const PROCESS_OUTPUT: Output = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+export interface PlanCommandOptions {
+  /** Customer ids to plan. @default - every customer (or the affected ones) */
+  readonly ids?: readonly string[];
+  readonly customersDir?: string;
+  readonly affectedSince?: string;
+  readonly jobs?: number;
+  readonly offline?: boolean;
+  readonly detailedExitcode?: boolean;
+  /** @default 'cdktf.out' */
+  readonly outdir?: string;
+  /** Project root (cdktf.json, .linkforge/). @default process.cwd() */
+  readonly projectDir?: string;
+  /** @default a bar on a terminal stderr, else one line per stack */
+  readonly progress?: ProgressReporter;
+}
+
+export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    out.stderr(`linkforge plan: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 1;
+  }
+  if (parsed === 'help') {
+    out.stdout(USAGE);
+    return 0;
+  }
+  return planCommand(parsed, out);
+}
+
+function parse(argv: string[]): PlanCommandOptions | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: {
+      customers: { type: 'string' },
+      'affected-since': { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+      offline: { type: 'boolean' },
+      'detailed-exitcode': { type: 'boolean' },
+      outdir: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) return 'help';
+  let jobs: number | undefined;
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d*$/.test(values.jobs))
+      throw new Error(`--jobs must be a positive integer, got '${values.jobs}'`);
+    jobs = Number(values.jobs);
+  }
+  if (values['affected-since'] !== undefined && positionals.length > 0) {
+    throw new Error('give customer ids or --affected-since, not both');
+  }
+  return {
+    ids: positionals.length > 0 ? positionals : undefined,
+    customersDir: values.customers,
+    affectedSince: values['affected-since'],
+    jobs,
+    offline: values.offline ?? false,
+    detailedExitcode: values['detailed-exitcode'] ?? false,
+    outdir: values.outdir,
+  };
+}
+
+export async function planCommand(opts: PlanCommandOptions, out: Output = PROCESS_OUTPUT): Promise<number> {
+  const projectDir = path.resolve(opts.projectDir ?? process.cwd());
+  const customersDir = opts.customersDir ?? DEFAULT_CUSTOMERS_DIR;
+  const outdir = opts.outdir ?? 'cdktf.out';
+  const absOutdir = path.resolve(projectDir, outdir);
+
+  // 1. Every file is checked before anything is synthesized: any error stops here.
+  // Paths relative to the working directory, so diagnostics read `customers/acme.yaml:3:1`.
+  const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
+  const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
+  for (const d of loaded.diagnostics) out.stderr(formatText(d) + '\n');
+  if (hasErrors(loaded.diagnostics)) {
+    out.stderr(
+      'linkforge plan: the customer files have errors (above); nothing was synthesized or planned\n',
+    );
+    return 1;
+  }
+
+  // 2. Which stacks.
+  let ids: string[] | undefined;
+  if (opts.affectedSince !== undefined) {
+    try {
+      const affected = affectedSince({ base: opts.affectedSince, customersDir, cwd: projectDir });
+      ids = idsToPlan(affected);
+      out.stderr(
+        `affected since ${opts.affectedSince}: ${affected.all ? `every customer (${affected.reason})` : `${ids.length} customer(s)`}` +
+          (affected.removed.length > 0
+            ? `; removed files, not planned: ${affected.removed.join(', ')}`
+            : '') +
+          '\n',
+      );
+    } catch (e) {
+      if (!(e instanceof AffectedError)) throw e;
+      out.stderr(`linkforge plan: --affected-since: ${e.message}\n`);
+      return 1;
+    }
+  } else if (opts.ids !== undefined) {
+    const known = new Set(loaded.customers.map((c) => c.customer.id));
+    const unknown = opts.ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      out.stderr(
+        `linkforge plan: unknown customer id(s): ${unknown.join(', ')} (no such file in ${customersDir}/)\n`,
+      );
+      return 1;
+    }
+    ids = [...new Set(opts.ids)].sort();
+  }
+
+  const plansDir = path.join(absOutdir, 'plans');
+  const summaryFile = path.join(absOutdir, 'plan-summary.md');
+  if (ids !== undefined && ids.length === 0) {
+    out.stderr('nothing to plan: no customer is affected\n');
+    return finish([], {
+      plansDir,
+      summaryFile,
+      absOutdir,
+      projectDir,
+      detailedExitcode: opts.detailedExitcode,
+      out,
+    });
+  }
+
+  // 3. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
+  const stacks = synthesize(loaded.customers, loaded.settings, {
+    outdir,
+    ids,
+    offline: opts.offline ?? false,
+    projectDir,
+  }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
+  if (stacks.length === 0) {
+    out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
+    return finish([], {
+      plansDir,
+      summaryFile,
+      absOutdir,
+      projectDir,
+      detailedExitcode: opts.detailedExitcode,
+      out,
+    });
+  }
+
+  // 4. Terraform: one CLI configuration and plugin cache for every stack.
+  let cli: ReturnType<typeof prepareTerraformCli>;
+  try {
+    cli = prepareTerraformCli({ projectDir, awsProviderVersion: pinnedAwsVersion(stacks[0].dir) });
+  } catch (e) {
+    out.stderr(`linkforge plan: ${(e as Error).message}\n`);
+    return 1;
+  }
+  const version = await terraformVersion({ ...process.env, ...cli.env });
+  if (!version) {
+    out.stderr(
+      "linkforge plan: terraform is not installed or does not run ('terraform version' failed). " +
+        'Install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) or set LINKFORGE_TERRAFORM.\n',
+    );
+    return 1;
+  }
+  out.stderr(`${version}; ${describeCliSetup(cli)}\n`);
+
+  // Plans of an earlier run must never sit next to this run's summary.
+  fs.rmSync(plansDir, { recursive: true, force: true });
+  const jobs = opts.jobs ?? Math.max(1, os.availableParallelism());
+  const mode = opts.offline ? ', offline' : '';
+  out.stderr(`planning ${stacks.length} stack(s), ${jobs} at a time${mode}\n`);
+  const results = await planStacks(stacks, {
+    cli,
+    plansDir,
+    projectDir,
+    jobs,
+    offline: opts.offline ?? false,
+    progress: opts.progress ?? progressFor(process.stderr),
+  });
+  return finish(results, {
+    plansDir,
+    summaryFile,
+    absOutdir,
+    projectDir,
+    detailedExitcode: opts.detailedExitcode,
+    out,
+  });
+}
+
+interface FinishContext {
+  readonly plansDir: string;
+  readonly summaryFile: string;
+  readonly absOutdir: string;
+  readonly projectDir: string;
+  readonly detailedExitcode?: boolean;
+  readonly out: Output;
+}
+
+/** Write the summary and the machine-readable results, print the totals, and decide the exit status. */
+function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
+  fs.mkdirSync(ctx.absOutdir, { recursive: true });
+  writeAtomic(ctx.summaryFile, renderSummary(results));
+  writeAtomic(path.join(ctx.absOutdir, 'plan-results.json'), resultsJson(results));
+
+  const failed = results.filter((r) => r.status !== 'planned');
+  const total = results.reduce(
+    (acc, r) => {
+      const c = r.counts ?? countChanges(r.plan);
+      return { add: acc.add + c.add, change: acc.change + c.change, destroy: acc.destroy + c.destroy };
+    },
+    { add: 0, change: 0, destroy: 0 },
+  );
+  const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
+  const planned = results.length - failed.length;
+  ctx.out.stdout(
+    `planned ${planned}/${results.length} stack(s)` +
+      (failed.length > 0 ? `, ${failed.length} FAILED (${failed.map((r) => r.id).join(', ')})` : '') +
+      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy; summary: ${rel}\n`,
+  );
+  if (failed.length > 0) return 1;
+  if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
+  return 0;
+}
+
+/** Per stack: status, counts, files, error, timings (no plan bodies: those are in plan.json). */
+function resultsJson(results: readonly StackRunResult[]): string {
+  const rows = [...results]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((r) => ({
+      id: r.id,
+      connectivityType: r.connectivityType ?? null,
+      decommission: r.decommission,
+      status: r.status,
+      counts: r.counts ?? null,
+      planFile: r.planFile ?? null,
+      planJsonFile: r.planJsonFile ?? null,
+      error: r.error ?? null,
+      durationMs: r.durationMs,
+      timings: r.timings,
+    }));
+  return JSON.stringify({ stacks: rows }, null, 2) + '\n';
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
 }

@@ -29,6 +29,15 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  */
 export const MAX_ALIAS_COUNT = 50;
 
+/**
+ * Nesting limit, checked on the text before parsing. `yaml` only notices deep nesting when the
+ * JavaScript stack overflows, at a place that depends on the stack size; checking first makes the
+ * diagnostic deterministic and keeps every later recursive walk shallow.
+ */
+export const MAX_NESTING = 64;
+/** Indentation (leading spaces and block indicators such as `- `) beyond which a line is refused. */
+const MAX_INDENT = 256;
+
 export interface Position {
   readonly line: number;
   readonly column: number;
@@ -209,10 +218,23 @@ export function readYaml(file: string, text: string): ReadResult {
     );
   }
 
+  const deep = tooDeepAt(text);
+  if (deep >= 0) {
+    return fail(
+      positionIn(text, deep),
+      'YAML_TOO_DEEP',
+      `YAML is nested more than ${MAX_NESTING} levels deep here; a customer file needs a handful`,
+    );
+  }
+
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   const pos = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    // An error at the very end (an unclosed bracket) is shown just after the last character
+    // rather than on a line past the end of the file.
+    let at = Math.max(0, Math.min(offset, text.length));
+    if (at === text.length && text.endsWith('\n')) at -= text.endsWith('\r\n') ? 2 : 1;
+    const { line, col } = lineCounter.linePos(at);
     return { line, column: col };
   };
   // An empty stream (nothing or only comments) comes back as an object with `empty: true`.
@@ -298,12 +320,20 @@ export function readYaml(file: string, text: string): ReadResult {
     // `yaml` throws a ReferenceError for both an alias bomb and an alias without anchor.
     const alias = firstAlias(doc.contents);
     const message = e instanceof Error ? e.message : String(e);
+    if (/Excessive alias count/.test(message)) {
+      return fail(
+        alias?.range ? pos(alias.range[0]) : FILE_START,
+        'YAML_ALIAS_LIMIT',
+        `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}): this looks like an alias bomb; write the values out instead`,
+      );
+    }
+    // An alias used before (or without) its anchor: point at that alias.
+    const name = /: (\S+)$/.exec(message.split('\n')[0])?.[1];
+    const unresolved = firstAlias(doc.contents, (a) => a.source === name) ?? alias;
     return fail(
-      alias?.range ? pos(alias.range[0]) : FILE_START,
-      'YAML_ALIAS_LIMIT',
-      /Excessive alias count/.test(message)
-        ? `aliases expand to too many nodes (limit ${MAX_ALIAS_COUNT}): this looks like an alias bomb; write the values out instead`
-        : `${firstSentence(message)}; write the value out instead`,
+      unresolved?.range ? pos(unresolved.range[0]) : FILE_START,
+      'YAML_SYNTAX',
+      `invalid YAML: ${firstSentence(message)}`,
     );
   }
   return { ok: true, value, source: new YamlSource(file, text, doc, lineCounter) };
@@ -328,6 +358,44 @@ function firstBinaryChar(text: string): number {
       c === 0xfffd
     ) {
       return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Offset where flow brackets nest deeper than MAX_NESTING or a line is indented past MAX_INDENT,
+ * or -1. A light lexer: quoted scalars and comments are skipped so their brackets do not count.
+ */
+function tooDeepAt(text: string): number {
+  let depth = 0;
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (lineStart) {
+      lineStart = false;
+      const indent = /^(?:[ \t]|[-?:](?=[ \t]))*/.exec(text.slice(i, i + MAX_INDENT + 2))![0].length;
+      if (indent > MAX_INDENT) return i + MAX_INDENT;
+    }
+    if (c === '\n') {
+      lineStart = true;
+      continue;
+    }
+    const prev = i === 0 ? '\n' : text[i - 1];
+    const tokenStart = /[\s[{,]/.test(prev);
+    if (c === '#' && /\s/.test(prev)) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if ((c === '"' || c === "'") && tokenStart) {
+      // Skip to the closing quote ('' escapes ' in single quotes, \ escapes in double quotes).
+      for (i++; i < text.length; i++) {
+        if (c === '"' && text[i] === '\\') i++;
+        else if (text[i] === c && !(c === "'" && text[i + 1] === "'")) break;
+        else if (c === "'" && text[i] === "'") i++;
+      }
+    } else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
     }
   }
   return -1;
@@ -366,16 +434,16 @@ function firstComplexKey(node: unknown): YamlNode | undefined {
   return undefined;
 }
 
-function firstAlias(node: unknown): Alias | undefined {
-  if (isAlias(node)) return node;
+function firstAlias(node: unknown, match: (a: Alias) => boolean = () => true): Alias | undefined {
+  if (isAlias(node)) return match(node) ? node : undefined;
   if (isMap(node)) {
     for (const pair of node.items) {
-      const inner = firstAlias(pair.key) ?? firstAlias(pair.value);
+      const inner = firstAlias(pair.key, match) ?? firstAlias(pair.value, match);
       if (inner) return inner;
     }
   } else if (isSeq(node)) {
     for (const item of node.items) {
-      const inner = firstAlias(item);
+      const inner = firstAlias(item, match);
       if (inner) return inner;
     }
   }

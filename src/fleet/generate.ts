@@ -130,7 +130,8 @@ export function generateFleet(n: number, seed = 1): GeneratedCustomer[] {
     // One generator per customer, derived from (seed, index): customer i is the same whatever n is.
     const r = prng(hash(seed, i));
     const profile = PROFILES[(offset + i) % PROFILES.length];
-    const company = COMPANIES[(i + offset) % COMPANIES.length];
+    // 7 is coprime with 20: every company appears once per cycle, with a different profile each cycle.
+    const company = COMPANIES[(i * 7 + Math.floor(i / PROFILES.length) + seed) % COMPANIES.length];
     const kind = KINDS[(i * 7 + Math.floor(i / COMPANIES.length) + seed) % KINDS.length];
     const id = `${slug(company)}-${slug(kind)}-${String(i + 1).padStart(width, '0')}`;
     const name = `${company} ${kind}${i >= COMPANIES.length * KINDS.length ? ` ${i + 1}` : ''}`;
@@ -203,7 +204,7 @@ function peering(c: Ctx, p: number): string {
   if (p === 1) lines.push(`  allowedTcpPorts: [443, "5432-5433"]`);
   if (p === 3) lines.push(`  allowedTcpPorts: [${pick(r, [22, 443, 8443])}]`);
   if (p === 4) {
-    const lo = 1024 * int(r, 1, 8);
+    const lo = 1024 * int(r, 1, 7); // ends at 8191 at most: never overlaps the 8443 beside it
     lines.push(`  allowedTcpPorts: ["${lo}-${lo + 1023}", 8443]`);
   }
   if (p === 7) lines.push(`  allowedTcpPorts: [${pick(r, [5432, 3306, 6379])}]`);
