@@ -1,0 +1,172 @@
+/**
+ * The removed-customer check: a customer file deleted while its stack still has resources would
+ * orphan them (nothing would ever plan, let alone destroy, that stack again), so the deletion is
+ * refused until the customer has been decommissioned. Once the state holds no resources, the
+ * deletion is allowed and reported as such.
+ *
+ * Where the state is read:
+ * - local backend: the state file `<directory>/<id>/terraform.tfstate`, parsed directly;
+ * - s3 backend: through Terraform itself, in a throw-away working directory holding only the
+ *   customer's backend block (built by the same factory as the stacks, src/stacks/backend.ts):
+ *   `terraform init` + `terraform state pull`. Terraform reads the object with exactly the
+ *   credentials, endpoints, encryption and key the real stack would use, with no AWS SDK to add
+ *   and no second implementation of the S3 key layout to drift from the first.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import type { PlatformSettings } from '../config/settings';
+import { addBackend, s3StateKey, STATE_FILE } from '../stacks/backend';
+import { prepareTerraformCli } from '../terraform/cli-config';
+import { execTerraform } from '../terraform/exec';
+import { summarizeError } from '../terraform/runner';
+import type { StackPlanResult } from './types';
+
+export interface RemovedCheckOptions {
+  /** Project root (local state directories are relative to it). @default process.cwd() */
+  readonly projectDir?: string;
+  /** Directory of the customer files, for messages. @default 'customers' */
+  readonly customersDir?: string;
+  /**
+   * No credentials are available (`plan --offline`, pull requests from forks): remote state cannot
+   * be read, so a removal is refused until a run with credentials has checked it.
+   */
+  readonly offline?: boolean;
+  /** Environment for terraform (credentials). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Terraform binary. @default LINKFORGE_TERRAFORM or 'terraform' */
+  readonly binary?: string;
+}
+
+/** What the state of one stack holds. */
+export type StateFinding =
+  | { readonly kind: 'resources'; readonly count: number; readonly where: string }
+  | { readonly kind: 'empty'; readonly where: string }
+  | { readonly kind: 'unknown'; readonly where: string; readonly why: string };
+
+/** One result per removed id (sorted): 'refused' while its state has resources, else 'planned'. */
+export async function checkRemoved(
+  ids: readonly string[],
+  settings: PlatformSettings,
+  opts: RemovedCheckOptions = {},
+): Promise<StackPlanResult[]> {
+  const results: StackPlanResult[] = [];
+  for (const id of [...new Set(ids)].sort()) {
+    const started = Date.now();
+    const finding = await inspectState(id, settings, opts);
+    const file = `${(opts.customersDir ?? 'customers').replace(/\/+$/, '')}/${id}.yaml`;
+    const base = { id, decommission: false, durationMs: Date.now() - started };
+    if (finding.kind === 'empty') {
+      results.push({ ...base, status: 'planned' });
+    } else {
+      results.push({ ...base, status: 'refused', error: refusal(id, file, finding) });
+    }
+  }
+  return results;
+}
+
+function refusal(id: string, file: string, f: Exclude<StateFinding, { kind: 'empty' }>): string {
+  const steps =
+    `restore ${file}, set \`decommission: true\` in it, merge and deploy (that destroys the stack), ` +
+    'and only then delete the file.';
+  if (f.kind === 'resources') {
+    const n = `${f.count} resource${f.count === 1 ? '' : 's'}`;
+    return `${file} was deleted, but stack '${id}' still has ${n} in its state (${f.where}): deleting the file would orphan them. To remove this customer, ${steps}`;
+  }
+  return `${file} was deleted, and whether stack '${id}' still has resources could not be checked (${f.where}: ${f.why}). A customer file may only be deleted once its stack is destroyed: if it still exists, ${steps}`;
+}
+
+/** Whether the state of stack `id` holds resources. */
+export async function inspectState(
+  id: string,
+  settings: PlatformSettings,
+  opts: RemovedCheckOptions = {},
+): Promise<StateFinding> {
+  const projectDir = path.resolve(opts.projectDir ?? process.cwd());
+  const backend = settings.backend;
+  if (backend.type === 'local') {
+    const file = path.join(projectDir, backend.directory, id, STATE_FILE);
+    const where = path.relative(projectDir, file).split(path.sep).join('/');
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'empty', where };
+      return { kind: 'unknown', where, why: (e as Error).message };
+    }
+    return fromStateText(text, where);
+  }
+  const where = `s3://${backend.bucket}/${s3StateKey(backend.keyPrefix, id)}`;
+  if (opts.offline) return { kind: 'unknown', where, why: 'remote state cannot be read offline' };
+  return pullS3State(id, settings, projectDir, opts, where);
+}
+
+/** Counts managed resource instances: data sources leave nothing behind to destroy. */
+export function countStateResources(state: unknown): number | undefined {
+  if (!state || typeof state !== 'object' || !Array.isArray((state as { resources?: unknown }).resources)) {
+    return undefined;
+  }
+  let n = 0;
+  for (const r of (state as { resources: { mode?: string; instances?: unknown[] }[] }).resources) {
+    if (r && r.mode === 'managed') n += Array.isArray(r.instances) ? r.instances.length : 0;
+  }
+  return n;
+}
+
+function fromStateText(text: string, where: string): StateFinding {
+  // `terraform state pull` prints nothing when there is no state; a destroyed stack's state file
+  // stays behind with an empty resource list.
+  if (text.trim() === '') return { kind: 'empty', where };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { kind: 'unknown', where, why: 'the state is not valid JSON' };
+  }
+  const count = countStateResources(parsed);
+  if (count === undefined) return { kind: 'unknown', where, why: 'the state has no resource list' };
+  return count > 0 ? { kind: 'resources', count, where } : { kind: 'empty', where };
+}
+
+async function pullS3State(
+  id: string,
+  settings: PlatformSettings,
+  projectDir: string,
+  opts: RemovedCheckOptions,
+  where: string,
+): Promise<StateFinding> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-removed-${id}-`));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'main.tf.json'),
+      JSON.stringify(backendOnlyConfig(id, settings, dir, projectDir)),
+    );
+    const cli = prepareTerraformCli({ projectDir });
+    const env = { ...(opts.env ?? process.env), ...cli.env };
+    const run = (args: string[]) =>
+      execTerraform(args, { cwd: dir, env, binary: opts.binary, timeoutMs: 300_000 });
+    const init = await run(['init', '-input=false', '-no-color', '-reconfigure']);
+    if (init.code !== 0)
+      return { kind: 'unknown', where, why: `terraform init failed: ${summarizeError(init)}` };
+    const pull = await run(['state', 'pull']);
+    if (pull.code !== 0)
+      return { kind: 'unknown', where, why: `terraform state pull failed: ${summarizeError(pull)}` };
+    return fromStateText(pull.stdout, where);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A Terraform configuration with nothing but customer `id`'s backend block. */
+function backendOnlyConfig(
+  id: string,
+  settings: PlatformSettings,
+  stackDir: string,
+  projectDir: string,
+): unknown {
+  const app = new App({ outdir: stackDir, skipValidation: true });
+  const stack = new TerraformStack(app, id);
+  addBackend(stack, id, settings.backend, { stackDir, projectDir });
+  return stack.toTerraform();
+}
