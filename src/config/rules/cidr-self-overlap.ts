@@ -4,11 +4,19 @@
  * exist in AWS, and overlapping customer networks make the VPN's routing ambiguous.
  *
  * Each conflict is reported once, at the later entry, naming the earlier one. Routes may overlap
- * (longest prefix wins) but not repeat.
+ * (longest prefix wins) but not repeat. A VPN /0 is left to VPN_CIDR_SIZE (it overlaps everything).
  */
-import type { FieldPath, Finding, Rule } from './rule';
+import type { Finding, Rule } from './rule';
 import { overlaps, sameBlock, contains } from '../cidr';
-import { cidrEntries, error, formatPath, peeringOf, vpnOf, type CidrEntry } from './support';
+import {
+  cidrEntries,
+  customerNetworks,
+  error,
+  formatPath,
+  peeringOf,
+  vpnOf,
+  type CidrEntry,
+} from './support';
 
 export const cidrSelfOverlap: Rule = {
   codes: ['CIDR_DUPLICATE', 'CIDR_SELF_OVERLAP'],
@@ -18,16 +26,16 @@ export const cidrSelfOverlap: Rule = {
     const peering = peeringOf(document);
     const vpn = vpnOf(document);
     if (peering) {
-      findings.push(...checkList(peering.peer.cidrs, ['connectivity', 'peer', 'cidrs'], true));
-      findings.push(...checkList(peering.routes, ['connectivity', 'routes'], false));
+      findings.push(...checkList(cidrEntries(peering.peer.cidrs, ['connectivity', 'peer', 'cidrs']), true));
+      findings.push(...checkList(cidrEntries(peering.routes, ['connectivity', 'routes']), false));
     }
-    if (vpn) findings.push(...checkList(vpn.cidrs, ['connectivity', 'cidrs'], true));
+    // A VPN /0 is VPN_CIDR_SIZE's to report; it would overlap every other entry.
+    if (vpn) findings.push(...checkList(customerNetworks(document), true));
     return findings;
   },
 };
 
-function checkList(list: readonly string[] | undefined, base: FieldPath, disjoint: boolean): Finding[] {
-  const entries = cidrEntries(list, base);
+function checkList(entries: readonly CidrEntry[], disjoint: boolean): Finding[] {
   const findings: Finding[] = [];
   entries.forEach((entry, i) => {
     const earlier = entries.slice(0, i);

@@ -67,7 +67,12 @@ export interface CustomerDocument {
 
 export interface VpcPeeringDocument {
   readonly type: 'vpc-peering';
-  readonly peer: { readonly accountId: string; readonly vpcId: string; readonly region: string; readonly cidrs: readonly string[] };
+  readonly peer: {
+    readonly accountId: string;
+    readonly vpcId: string;
+    readonly region: string;
+    readonly cidrs: readonly string[];
+  };
   readonly routes?: readonly string[];
   readonly allowedTcpPorts?: readonly (number | string)[];
   readonly accepted?: boolean;

@@ -79,11 +79,14 @@ export function writtenCidrLists(doc: CustomerDocument): { path: FieldPath; list
   return lists;
 }
 
-/** The customer's own networks as written: peer.cidrs for peering, cidrs for VPN. */
+/**
+ * The customer's own networks as written: peer.cidrs for peering, cidrs for VPN. A VPN /0 is left
+ * out: it overlaps everything, and VPN_CIDR_SIZE already reports it (one problem, one diagnostic).
+ */
 export function customerNetworks(doc: CustomerDocument): CidrEntry[] {
   const peering = peeringOf(doc);
   if (peering) return cidrEntries(peering.peer.cidrs, ['connectivity', 'peer', 'cidrs']);
-  return cidrEntries(vpnOf(doc)?.cidrs, ['connectivity', 'cidrs']);
+  return cidrEntries(vpnOf(doc)?.cidrs, ['connectivity', 'cidrs']).filter((e) => e.cidr.prefix > 0);
 }
 
 /** `a, b or c` for messages. */

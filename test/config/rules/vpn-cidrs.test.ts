@@ -1,3 +1,5 @@
+import { cidrOverlap } from '../../../src/config/rules/cidr-overlap';
+import { cidrSelfOverlap } from '../../../src/config/rules/cidr-self-overlap';
 import { vpnCidrs } from '../../../src/config/rules/vpn-cidrs';
 import { only, run, vpn } from './helpers';
 
@@ -26,5 +28,16 @@ describe('STATIC_CIDRS_REQUIRED / VPN_CIDR_SIZE', () => {
     const f = only(run(vpnCidrs, vpn({ cidrs: ['192.168.0.0/16', '0.0.0.0/0'] })));
     expect(f).toMatchObject({ code: 'VPN_CIDR_SIZE', severity: 'error', path: ['connectivity', 'cidrs', 1] });
     expect(f.message).toMatch(/^0\.0\.0\.0\/0 is a default route/);
+  });
+});
+
+describe('a VPN /0 is one problem', () => {
+  it('is not also reported as an overlap', () => {
+    const doc = vpn({ cidrs: ['192.168.0.0/16', '0.0.0.0/0', '192.168.0.0/16'] });
+    expect(run(cidrOverlap, doc)).toEqual([]);
+    // The duplicate after the /0 keeps its own index.
+    expect(run(cidrSelfOverlap, doc).map((f) => [f.code, f.path])).toEqual([
+      ['CIDR_DUPLICATE', ['connectivity', 'cidrs', 2]],
+    ]);
   });
 });
