@@ -1,5 +1,90 @@
-// Placeholder until the 'synth' command lands; replaced by its real implementation.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('linkforge synth: not implemented yet\n');
-  return 2;
+/**
+ * `linkforge synth [--customers DIR] [--outdir DIR] [--offline] [ID...]`: validate every customer
+ * file, then write `<outdir>/stacks/<id>/cdk.tf.json` for all customers (or only the given ids).
+ *
+ * Any validation error exits 1 before anything is written, so an earlier output stays as it was.
+ * With ids, only those stacks are replaced; every other stack directory is kept.
+ */
+import { parseArgs } from 'util';
+import { formatText, hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { suggest } from '../config/suggest';
+import { synthesize } from '../stacks/synthesize';
+
+const USAGE = 'usage: linkforge synth [--customers DIR] [--outdir DIR] [--offline] [ID...]\n';
+
+/** Where the command writes; injectable so tests can run it in-process. */
+export interface Output {
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+const PROCESS_OUTPUT: Output = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+};
+
+export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
+  let values: { customers?: string; outdir?: string; offline?: boolean; help?: boolean };
+  let ids: string[];
+  try {
+    ({ values, positionals: ids } = parseArgs({
+      args: argv,
+      options: {
+        customers: { type: 'string' },
+        outdir: { type: 'string' },
+        offline: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: true,
+    }));
+  } catch (e) {
+    out.stderr(`linkforge synth: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    return 1;
+  }
+  if (values.help) {
+    out.stdout(USAGE);
+    return 0;
+  }
+  const customersDir = values.customers ?? DEFAULT_CUSTOMERS_DIR;
+  const outdir = values.outdir ?? 'cdktf.out';
+
+  const started = process.hrtime.bigint();
+  const project = loadProject({ customersDir });
+  for (const d of project.diagnostics) out.stderr(`${formatText(d)}\n`);
+  if (hasErrors(project.diagnostics)) {
+    const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
+    out.stderr(
+      `linkforge synth: ${errors} ${errors === 1 ? 'error' : 'errors'}; nothing synthesized (${outdir} is unchanged)\n`,
+    );
+    return 1;
+  }
+
+  const known = project.customers.map((c) => c.customer.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0) {
+    for (const id of unknown) {
+      const near = suggest(id, known);
+      out.stderr(
+        `linkforge synth: unknown customer id '${id}': no ${customersDir}/${id}.yaml${near ? `; did you mean '${near}'?` : ''}\n`,
+      );
+    }
+    return 1;
+  }
+
+  const stacks = synthesize(project.customers, project.settings, {
+    outdir,
+    ids: ids.length > 0 ? ids : undefined,
+    offline: values.offline,
+  });
+  for (const s of stacks) {
+    const notes = [s.connectivityType, ...(s.decommission ? ['decommission: plans its destruction'] : [])];
+    out.stdout(`${s.dir}/cdk.tf.json (${notes.join(', ')})\n`);
+  }
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  out.stderr(
+    `${stacks.length} ${stacks.length === 1 ? 'stack' : 'stacks'} synthesized in ${ms.toFixed(0)} ms\n`,
+  );
+  return 0;
 }
