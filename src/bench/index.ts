@@ -9,6 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import * as prettier from 'prettier';
 import { FIGURES } from './figures';
 import { renderSection, spliceSection } from './report';
 import { benchEnv, makeWorkDir, runBench } from './run';
@@ -111,15 +112,22 @@ function positive(flag: string, text: string): number {
   return Number(text);
 }
 
-/** Writes the JSON, the SVG and the generated section of the Markdown report. */
-export function writeReport(results: BenchResults, outDir: string, writeJson: boolean): void {
+/**
+ * Writes the JSON, the SVG and the generated section of the Markdown report. The JSON and the
+ * Markdown go through the project's Prettier configuration: they are committed, and `npm run lint`
+ * checks them like any other file.
+ */
+export async function writeReport(results: BenchResults, outDir: string, writeJson: boolean): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
-  if (writeJson)
-    fs.writeFileSync(path.join(outDir, 'benchmarks.json'), JSON.stringify(results, null, 2) + '\n');
+  const write = async (file: string, text: string): Promise<void> => {
+    const config = (await prettier.resolveConfig(file)) ?? {};
+    fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));
+  };
+  if (writeJson) await write(path.join(outDir, 'benchmarks.json'), JSON.stringify(results, null, 2));
   fs.writeFileSync(path.join(outDir, 'benchmarks.svg'), renderSvg(results));
   const mdFile = path.join(outDir, 'benchmarks.md');
   const doc = fs.existsSync(mdFile) ? fs.readFileSync(mdFile, 'utf8') : '# Benchmarks\n';
-  fs.writeFileSync(mdFile, spliceSection(doc, renderSection(results)));
+  await write(mdFile, spliceSection(doc, renderSection(results)));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -138,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
   const outDir = path.resolve(projectDir, parsed.outDir);
   if (parsed.render) {
     const results = JSON.parse(fs.readFileSync(path.join(outDir, 'benchmarks.json'), 'utf8')) as BenchResults;
-    writeReport(results, outDir, false);
+    await writeReport(results, outDir, false);
     process.stderr.write(`bench: re-rendered ${path.join(outDir, 'benchmarks.md')} and benchmarks.svg\n`);
     return 0;
   }
@@ -154,7 +162,7 @@ async function main(argv: string[]): Promise<number> {
       figures: new Set(parsed.figures),
       progress: (line) => process.stderr.write(`bench: ${line}\n`),
     });
-    writeReport(results, outDir, true);
+    await writeReport(results, outDir, true);
     process.stderr.write(
       `bench: wrote ${path.relative(process.cwd(), outDir) || '.'}/benchmarks.{md,svg,json}\n`,
     );

@@ -76,27 +76,21 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
       args: [cli, ...args],
       cwd: f.repoDir,
     });
-    const out = path.join(f.repoDir, 'cdktf.out');
+    // Paths relative to the repository (the children's cwd), as a user types them in CI.
+    const dir = 'customers';
+    const out = 'cdktf.out';
     switch (figure) {
       case 'validate':
-        return [lf('validate', 'validate', '--customers', f.customersDir)];
+        return [lf('validate', 'validate', '--customers', dir)];
       case 'synth-all':
-        return [lf('synth', 'synth', '--customers', f.customersDir, '--outdir', out)];
+        return [lf('synth', 'synth', '--customers', dir, '--outdir', out)];
       case 'synth-one':
-        return [lf('synth one', 'synth', '--customers', f.customersDir, '--outdir', out, f.changedId)];
+        return [lf('synth one', 'synth', '--customers', dir, '--outdir', out, f.changedId)];
       case 'pr-path':
         return [
-          lf('validate', 'validate', '--customers', f.customersDir),
-          lf('affected', 'affected', '--base', 'HEAD~1'),
-          lf(
-            'plan affected',
-            'plan',
-            '--customers',
-            f.customersDir,
-            '--affected-since',
-            'HEAD~1',
-            '--offline',
-          ),
+          lf('validate', 'validate', '--customers', dir),
+          lf('affected', 'affected', '--customers', dir, '--base', 'HEAD~1'),
+          lf('plan affected', 'plan', '--customers', dir, '--affected-since', 'HEAD~1', '--offline'),
         ];
       case 'plan-all-jobs1':
       case 'plan-all-jobs2':
@@ -105,7 +99,7 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
             'plan all',
             'plan',
             '--customers',
-            f.customersDir,
+            dir,
             '--offline',
             '--jobs',
             figure === 'plan-all-jobs1' ? '1' : '2',
