@@ -6,8 +6,16 @@
  * scripts/upsert-pr-comment.mjs does the HTTP calls; everything that can be wrong lives here.
  */
 
-/** Hidden marker at the start of every part: how a later run finds its own comments. */
-export const COMMENT_MARKER = '<!-- linkforge:plan-summary -->';
+/**
+ * Hidden marker at the start of every part: how a later run finds its own comments. `key` tells
+ * apart several sticky comments on one thread (the plan summary, the drift report).
+ */
+export function commentMarker(key: string = 'plan-summary'): string {
+  if (!/^[a-z0-9-]+$/.test(key)) throw new Error(`comment marker key must be [a-z0-9-]+, got '${key}'`);
+  return `<!-- linkforge:${key} -->`;
+}
+
+export const COMMENT_MARKER = commentMarker();
 
 /**
  * GitHub rejects issue comments over 65,536 characters. Parts are measured in UTF-8 bytes, which is
