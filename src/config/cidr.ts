@@ -33,8 +33,21 @@ export function parseIpv4(text: string): number | undefined {
   return toNumber(ipaddr.IPv4.parse(text).octets);
 }
 
+// Several rules parse the same CIDR strings of the same files; validating 1,000 files parses each
+// one five times or so. Results are immutable, so a bounded memo is safe.
+const parsed = new Map<string, Cidr | undefined>();
+const MEMO_LIMIT = 100_000;
+
 /** Parse `a.b.c.d/n` (strict dotted quad, prefix 0-32). Host bits may be set; see `isCanonical`. */
 export function parseCidr(text: string): Cidr | undefined {
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= MEMO_LIMIT) parsed.clear();
+  const result = parseCidrUncached(text);
+  parsed.set(text, result && Object.freeze(result));
+  return result;
+}
+
+function parseCidrUncached(text: string): Cidr | undefined {
   const slash = text.indexOf('/');
   if (slash < 0 || !PREFIX.test(text.slice(slash + 1))) return undefined;
   if (!ipaddr.IPv4.isValidCIDRFourPartDecimal(text)) return undefined;

@@ -11,10 +11,11 @@ export const orgIdUnique: Rule = {
   description: 'orgId is unique across all customer files.',
   check({ document, others }) {
     const orgId = document.orgId.toLowerCase();
-    const files = others
-      .filter((o) => o.customer.orgId.toLowerCase() === orgId)
-      .map((o) => o.file)
-      .sort();
+    // Customer.orgId is already folded to lowercase by the loader (normalize), so a plain
+    // comparison is enough: this loop runs n² times for n files.
+    const files: string[] = [];
+    for (const o of others) if (o.customer.orgId === orgId) files.push(o.file);
+    files.sort();
     if (files.length === 0) return [];
     return [
       error(

@@ -16,14 +16,14 @@ export const region: Rule = {
   description: "Regions are AWS regions; the vendor region is one of the platform's allowed regions.",
   check({ document, settings }) {
     const findings: Finding[] = [];
-    const known = [...new Set([...COMMERCIAL_REGIONS, ...settings.allowedRegions])];
+    const known = knownRegions(settings);
     const peering = peeringOf(document);
     const peerPath = ['connectivity', 'peer', 'region'];
-    if (peering && !known.includes(peering.peer.region)) {
-      findings.push(unknown(peerPath, peering.peer.region, known));
+    if (peering && !known.has(peering.peer.region)) {
+      findings.push(unknown(peerPath, peering.peer.region, [...known]));
     }
     if (document.region !== undefined) {
-      if (!known.includes(document.region)) findings.push(unknown(['region'], document.region, known));
+      if (!known.has(document.region)) findings.push(unknown(['region'], document.region, [...known]));
       else if (!settings.allowedRegions.includes(document.region)) {
         findings.push(notAllowed(['region'], `${document.region} is not`, settings, ''));
       }
@@ -37,7 +37,7 @@ export const region: Rule = {
       );
     } else if (
       peering &&
-      known.includes(peering.peer.region) &&
+      known.has(peering.peer.region) &&
       !settings.allowedRegions.includes(peering.peer.region)
     ) {
       findings.push(
@@ -52,6 +52,19 @@ export const region: Rule = {
     return findings;
   },
 };
+
+// One set per settings object, not one per file checked.
+const knownCache = new WeakMap<PlatformSettings, ReadonlySet<string>>();
+
+/** Every commercial region plus whatever the platform allows (e.g. GovCloud on a GovCloud platform). */
+function knownRegions(settings: PlatformSettings): ReadonlySet<string> {
+  let known = knownCache.get(settings);
+  if (!known) {
+    known = new Set([...COMMERCIAL_REGIONS, ...settings.allowedRegions]);
+    knownCache.set(settings, known);
+  }
+  return known;
+}
 
 function unknown(path: FieldPath, value: string, known: readonly string[]): Finding {
   const near = suggest(value, known);

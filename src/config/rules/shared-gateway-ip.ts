@@ -13,13 +13,12 @@ export const sharedGatewayIp: Rule = {
   check({ document, others, file }) {
     const ip = vpnOf(document)?.customerGateway.ip;
     if (ip === undefined) return [];
-    const sharing = others
-      .filter(
-        (o) =>
-          o.customer.connectivity.type === 'site-to-site-vpn' &&
-          o.customer.connectivity.customerGateway.ip === ip,
-      )
-      .map((o) => o.file);
+    // A plain loop: every file scans every other one (n² for n files).
+    const sharing: string[] = [];
+    for (const o of others) {
+      const c = o.customer.connectivity;
+      if (c.type === 'site-to-site-vpn' && c.customerGateway.ip === ip) sharing.push(o.file);
+    }
     if (sharing.length === 0) return [];
     const files = [file, ...sharing].sort();
     return [
