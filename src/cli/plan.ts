@@ -15,6 +15,7 @@ import { parseArgs } from 'util';
 import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
+import { checkRemoved } from '../pr/removed';
 import { renderSummary } from '../pr/summary';
 import { synthesize } from '../stacks/synthesize';
 import { describeCliSetup, prepareTerraformCli } from '../terraform/cli-config';
@@ -133,10 +134,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
 
   // 2. Which stacks.
   let ids: string[] | undefined;
+  // Customer files deleted since the base: not planned, but refused while their state has resources.
+  let removed: string[] = [];
   if (opts.affectedSince !== undefined) {
     try {
       const affected = affectedSince({ base: opts.affectedSince, customersDir, cwd: projectDir });
       ids = idsToPlan(affected);
+      removed = affected.removed;
       out.stderr(
         `affected since ${opts.affectedSince}: ${affected.all ? `every customer (${affected.reason})` : `${ids.length} customer(s)`}` +
           (affected.removed.length > 0
@@ -163,9 +167,17 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
 
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'plan-summary.md');
+  const removedResults = async (): Promise<StackRunResult[]> =>
+    (
+      await checkRemoved(removed, loaded.settings, {
+        projectDir,
+        customersDir,
+        offline: opts.offline ?? false,
+      })
+    ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
     out.stderr('nothing to plan: no customer is affected\n');
-    return finish([], {
+    return finish(await removedResults(), {
       plansDir,
       summaryFile,
       absOutdir,
@@ -184,7 +196,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
   if (stacks.length === 0) {
     out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
-    return finish([], {
+    return finish(await removedResults(), {
       plansDir,
       summaryFile,
       absOutdir,
@@ -225,7 +237,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     offline: opts.offline ?? false,
     progress: opts.progress ?? progressFor(process.stderr),
   });
-  return finish(results, {
+  return finish([...results, ...(await removedResults())], {
     plansDir,
     summaryFile,
     absOutdir,
