@@ -17,7 +17,7 @@ import type { SchemaNode } from './schema';
 import { mapSchemaErrors } from './schema-errors';
 import { COMMERCIAL_REGIONS, DEFAULT_SETTINGS } from './settings';
 import type { BackendSettings, PlatformSettings } from './settings';
-import { YamlSource } from './yaml-source';
+import { YamlSource, formatPath } from './yaml-source';
 
 export const DEFAULT_CDKTF_JSON = 'cdktf.json';
 const CODE = 'SETTINGS_INVALID';
@@ -194,7 +194,7 @@ function semanticChecks(source: YamlSource, raw: Record<string, unknown>): Diagn
       ...source.locate(p),
       severity: 'error',
       code: CODE,
-      path: p.join('.'),
+      path: formatPath(p),
       message,
     });
   };
