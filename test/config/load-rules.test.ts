@@ -36,12 +36,6 @@ jest.mock('../../src/config/rules', () => ({
   },
 }));
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { checkSources } = require('../../src/config/load') as typeof import('../../src/config/load');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { DEFAULT_SETTINGS } =
-  require('../../src/config/settings') as typeof import('../../src/config/settings');
-
 const doc = (id: string) => `id: ${id}
 name: ${id}
 orgId: 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34
