@@ -1,0 +1,124 @@
+/**
+ * The pull-request path end to end, as the workflow runs it: a git repository with a fleet of
+ * customers on `main`, a branch that changes some of them, then `plan --affected-since main
+ * --offline` (real synthesis, real terraform from the local mirror, no AWS). Checks that exactly
+ * the affected customers are planned, that deleting a deployed customer is refused while deleting
+ * a never-deployed one is allowed, and that a decommission is a destroy plan announced on the
+ * summary's first line.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { planCommand } from '../../src/cli/plan';
+import { silentProgress } from '../../src/terraform/progress';
+import { prepareTerraformCli } from '../../src/terraform/cli-config';
+import { PROJECT_DIR, describeWithTerraform } from '../terraform/helpers';
+import { makeGitFixture, type GitFixture } from './git-fixture';
+
+const STATE_WITH_RESOURCES = fs.readFileSync(
+  path.join(__dirname, '..', 'fixtures', 'plans', 'cases', 'peering-decommission', 'prior-state.json'),
+  'utf8',
+);
+
+interface ResultsJson {
+  stacks: {
+    id: string;
+    status: string;
+    decommission: boolean;
+    error: string | null;
+    planJsonFile: string | null;
+  }[];
+}
+
+describeWithTerraform('pull-request flow: affected → plan → summary', () => {
+  let repo: GitFixture;
+  let savedConfig: string | undefined;
+  const captured = { stdout: '', stderr: '' };
+  const out = {
+    stdout: (s: string) => (captured.stdout += s),
+    stderr: (s: string) => (captured.stderr += s),
+  };
+
+  beforeAll(() => {
+    // One provider plugin cache for every test run: the project's own (the AWS provider is 700 MB).
+    const cli = prepareTerraformCli({ projectDir: PROJECT_DIR, awsProviderVersion: '5.100.0' });
+    savedConfig = process.env.TF_CLI_CONFIG_FILE;
+    process.env.TF_CLI_CONFIG_FILE = cli.configFile;
+  });
+  afterAll(() => {
+    if (savedConfig === undefined) delete process.env.TF_CLI_CONFIG_FILE;
+    else process.env.TF_CLI_CONFIG_FILE = savedConfig;
+  });
+  beforeEach(() => {
+    repo = makeGitFixture({ customers: 8 });
+    // The real platform settings (local state under state/).
+    repo.write('cdktf.json', fs.readFileSync(path.join(PROJECT_DIR, 'cdktf.json'), 'utf8'));
+    repo.commit('settings');
+    repo.git('branch', '-f', 'main', 'HEAD');
+    captured.stdout = '';
+    captured.stderr = '';
+  });
+  afterEach(() => repo.cleanup());
+
+  const plan = () =>
+    planCommand(
+      { affectedSince: 'main', offline: true, jobs: 2, projectDir: repo.dir, progress: silentProgress },
+      out,
+    );
+  const results = () =>
+    (
+      JSON.parse(
+        fs.readFileSync(path.join(repo.dir, 'cdktf.out', 'plan-results.json'), 'utf8'),
+      ) as ResultsJson
+    ).stacks;
+  const summary = () => fs.readFileSync(path.join(repo.dir, 'cdktf.out', 'plan-summary.md'), 'utf8');
+  const edit = (id: string, f: (yaml: string) => string) => {
+    const file = path.join(repo.dir, 'customers', `${id}.yaml`);
+    fs.writeFileSync(file, f(fs.readFileSync(file, 'utf8')));
+  };
+
+  it('changing one customer plans exactly that customer', async () => {
+    const id = repo.ids[2];
+    edit(id, (y) => y.replace(/^name: .*$/m, 'name: Renamed Customer'));
+    repo.commit('rename customer');
+    expect(await plan()).toBe(0);
+    expect(results().map((r) => [r.id, r.status])).toEqual([[id, 'planned']]);
+    expect(fs.readdirSync(path.join(repo.dir, 'cdktf.out', 'plans'))).toEqual([id]);
+    expect(summary()).toMatch(
+      new RegExp(`^\\| ${id} \\| [a-z-]+ \\| changes \\| \\d+ \\| 0 \\| 0 \\|$`, 'm'),
+    );
+  });
+
+  it('deleting a deployed customer is refused; a never-deployed one may go; decommission is a destroy plan', async () => {
+    const [deployed, neverDeployed, decommissioned] = [repo.ids[0], repo.ids[1], repo.ids[3]];
+    // "Deployed": its (local backend) state holds resources.
+    repo.write(`state/${deployed}/terraform.tfstate`, STATE_WITH_RESOURCES);
+    repo.remove(`customers/${deployed}.yaml`);
+    repo.remove(`customers/${neverDeployed}.yaml`);
+    edit(decommissioned, (y) => `${y.trimEnd()}\ndecommission: true\n`);
+    repo.commit('remove two, decommission one');
+
+    expect(await plan()).toBe(1); // a refusal fails the run
+    const byId = Object.fromEntries(results().map((r) => [r.id, r]));
+    expect(Object.keys(byId).sort()).toEqual([deployed, decommissioned, neverDeployed].sort());
+    expect(byId[deployed]).toMatchObject({ status: 'refused' });
+    expect(byId[deployed].error).toContain(`set \`decommission: true\``);
+    expect(byId[neverDeployed]).toMatchObject({ status: 'planned', error: null });
+    expect(byId[decommissioned]).toMatchObject({ status: 'planned', decommission: true });
+
+    // The decommissioned stack was planned with -destroy (never applied offline: nothing to destroy).
+    const log = fs.readFileSync(
+      path.join(repo.dir, 'cdktf.out', 'plans', decommissioned, 'terraform.log'),
+      'utf8',
+    );
+    expect(log).toMatch(/^\$ terraform plan .*-destroy/m);
+
+    const md = summary();
+    expect(md.split('\n')[0]).toBe(
+      `⚠ ${decommissioned} is decommissioned (decommission: true): nothing left to destroy, its file can now be deleted.`,
+    );
+    expect(md).toContain(
+      `- **${deployed}**: customers/${deployed}.yaml was deleted, but stack '${deployed}' still has 3 resources`,
+    );
+    expect(md).toContain(`| ${neverDeployed} | — | removed (no resources left) | – | – | – |`);
+  });
+});
