@@ -134,6 +134,19 @@ describe('synthesize', () => {
     expect(siblings()).toEqual(['cdktf.out']);
   });
 
+  it('errors thrown during synthesis keep their stack trace, and the stack trace hook is restored', () => {
+    const hook = Error.prepareStackTrace;
+    const broken = peeringCustomer({ vendorCidr: '10.0.0.0/27' });
+    let error: unknown;
+    try {
+      synthesize(loaded(broken), settings, opts());
+    } catch (e) {
+      error = e;
+    }
+    expect(Error.prepareStackTrace).toBe(hook);
+    expect((error as Error).stack).toMatch(/splitCidr/);
+  });
+
   it('with ids: replaces only those stacks and keeps every other stack directory untouched', () => {
     synthesize(loaded(peeringCustomer(), vpnCustomer()), settings, opts());
     // Something terraform left in the other stack's directory must survive.
