@@ -1,0 +1,164 @@
+/**
+ * `linkforge validate`, run in-process through `run()` with captured output, plus the CLI process
+ * itself for exit statuses.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { run } from '../../src/cli/validate';
+
+const REPO = path.join(__dirname, '..', '..');
+
+async function validate(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+const GOOD = `id: good
+name: Good
+orgId: 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34
+plan: enterprise
+connectivity:
+  type: vpc-peering
+  peer:
+    accountId: '111122223333'
+    vpcId: vpc-0a1b2c3d
+    region: eu-west-1
+    cidrs: [172.31.0.0/16]
+`;
+
+describe('validate', () => {
+  let dir: string;
+  let cwd: string;
+  beforeEach(() => {
+    cwd = process.cwd();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-validate-'));
+    fs.mkdirSync(path.join(dir, 'customers'));
+    fs.copyFileSync(path.join(REPO, 'cdktf.json'), path.join(dir, 'cdktf.json'));
+    process.chdir(dir);
+  });
+  afterEach(() => {
+    process.chdir(cwd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, 'customers', name), text);
+
+  it('exits 0 with only a summary for valid files', async () => {
+    write('good.yaml', GOOD);
+    const r = await validate([]);
+    expect(r).toMatchObject({ code: 0, stdout: '' });
+    expect(r.stderr).toMatch(/^1 file, 0 errors, 0 warnings/);
+  });
+
+  it('prints one text line per problem with paths relative to the working directory, exits 1', async () => {
+    write('good.yaml', GOOD);
+    write('bad.yaml', GOOD.replace('id: good', 'id: bad').replace('plan: enterprise', 'plan: gold'));
+    const r = await validate(['--customers', 'customers']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      'customers/bad.yaml:4:7: error INVALID_VALUE: plan "gold" is not allowed; expected enterprise or team\n',
+    );
+    expect(r.stderr).toMatch(/^2 files, 1 error, 0 warnings/);
+  });
+
+  it('prints GitHub annotations with --format github', async () => {
+    write(
+      'bad.yaml',
+      GOOD.replace('id: good', 'id: bad').replace('  tunnels', '').replace('vpc-0a1b2c3d', 'vpc-1'),
+    );
+    const r = await validate(['--format', 'github']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /^::error file=customers\/bad\.yaml,line=9,col=12,title=INVALID_VPC_ID::connectivity\.peer\.vpcId "vpc-1" is not valid/,
+    );
+  });
+
+  it('prints a JSON list with --format json', async () => {
+    write('bad.yaml', `${GOOD.replace('id: good', 'id: bad')}  natGateway: true\n`);
+    const r = await validate(['--format', 'json']);
+    expect(r.code).toBe(1);
+    const list = JSON.parse(r.stdout);
+    expect(list).toEqual([
+      {
+        file: 'customers/bad.yaml',
+        line: 12,
+        column: 3,
+        severity: 'error',
+        code: 'UNKNOWN_KEY',
+        path: 'connectivity.natGateway',
+        message: expect.stringContaining('site-to-site-vpn setting'),
+      },
+    ]);
+  });
+
+  it('prints an empty JSON list for valid files', async () => {
+    write('good.yaml', GOOD);
+    const r = await validate(['--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual([]);
+  });
+
+  it('exits 1 with a diagnostic, not a stack trace, for a missing folder', async () => {
+    const r = await validate(['--customers', 'nowhere']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^nowhere:1:1: error CUSTOMERS_DIR_UNREADABLE: customers folder does not exist/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects unknown options and formats with usage, exit 1', async () => {
+    expect((await validate(['--format', 'xml'])).code).toBe(1);
+    const r = await validate(['--colour']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/usage: linkforge validate/);
+  });
+
+  it('is deterministic', async () => {
+    write('a.yaml', 'id: a\n');
+    write('b.yml', '');
+    write('b.yaml', GOOD.replace('id: good', 'id: b'));
+    const one = await validate([]);
+    const two = await validate([]);
+    expect(one.stdout).toBe(two.stdout);
+    expect(
+      one.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(':')[0]),
+    ).toEqual([
+      'customers/a.yaml',
+      'customers/a.yaml',
+      'customers/a.yaml',
+      'customers/a.yaml',
+      'customers/b.yaml',
+      'customers/b.yml',
+      'customers/b.yml',
+    ]);
+  });
+});
+
+// The real entry point (argument dispatch, exit status), run from source so no build is needed.
+function cli(args: string[]) {
+  return spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/cli/index.ts', ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+  });
+}
+
+describe('the CLI process', () => {
+  it('validates the example customers with exit status 0', () => {
+    const r = cli(['validate']);
+    expect(r.stderr).toMatch(/^\d+ files, 0 errors, 0 warnings/);
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('exits 1 on the invalid fixtures', () => {
+    const r = cli(['validate', '--customers', 'test/fixtures/invalid']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('test/fixtures/invalid/alias-bomb.yaml:');
+  });
+});
