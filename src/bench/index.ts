@@ -9,7 +9,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import * as prettier from 'prettier';
 import { FIGURES } from './figures';
 import { renderSection, spliceSection } from './report';
 import { benchEnv, makeWorkDir, runBench } from './run';
@@ -119,6 +118,9 @@ function positive(flag: string, text: string): number {
  */
 export async function writeReport(results: BenchResults, outDir: string, writeJson: boolean): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
+  // Loaded here, not at the top: Prettier loads its plugins with dynamic import(), which Jest's VM
+  // refuses, and the tests import this module for parseOptions.
+  const prettier = await import('prettier');
   const write = async (file: string, text: string): Promise<void> => {
     const config = (await prettier.resolveConfig(file)) ?? {};
     fs.writeFileSync(file, await prettier.format(text, { ...config, filepath: file }));

@@ -170,21 +170,17 @@ export function renderTargets(results: BenchResults): string[] {
         .filter((n) => at(f.id, 'linkforge', n) && at(f.id, 'plain-cdktf', n))
         .pop();
       if (size === undefined) {
-        rows.push([
-          `${f.title.toLowerCase()}: ≥ ${MIN_RATIO}× better than plain cdktf`,
-          'not in this run',
-          'not measured',
-        ]);
+        rows.push([ratioLabel(f.title), 'not in this run', 'not measured']);
         continue;
       }
       const ours = at(f.id, 'linkforge', size) as Measurement;
       const theirs = at(f.id, 'plain-cdktf', size) as Measurement;
       const r = theirs.medianMs / ours.medianMs;
-      const label = `${f.title.toLowerCase()}: ≥ ${MIN_RATIO}× faster than plain cdktf`;
-      const extrapolated = theirs.kind === 'extrapolated' ? ' (plain cdktf extrapolated)' : '';
+      const extrapolated = theirs.kind === 'extrapolated' ? ', plain cdktf extrapolated' : '';
       rows.push([
-        label,
-        `${formatRatio(ours.medianMs, theirs.medianMs)} at ${thousands(size)} customers${extrapolated}`,
+        ratioLabel(f.title),
+        `${formatRatio(ours.medianMs, theirs.medianMs)} at ${thousands(size)} customers ` +
+          `(memory ${formatRatio(ours.peakRssKib, theirs.peakRssKib)}${extrapolated})`,
         r >= MIN_RATIO ? 'pass' : 'FAIL',
       ]);
       if (r < MIN_RATIO) explanations.push(explainShortfall(results, f.id, size, ours, theirs));
@@ -194,6 +190,10 @@ export function renderTargets(results: BenchResults): string[] {
   for (const [target, result, status] of rows) out.push(`| ${target} | ${result} | ${statusCell(status)} |`);
   if (explanations.length > 0) out.push('', ...explanations);
   return out;
+}
+
+function ratioLabel(title: string): string {
+  return `${title.toLowerCase()}: ≥ ${MIN_RATIO}× faster than plain cdktf`;
 }
 
 /**

@@ -264,6 +264,8 @@ export function derivePlain(measured: readonly Measurement[]): Measurement[] {
         kind: 'extrapolated',
         runs: [],
         medianMs: size * one.medianMs,
+        // The loop runs one `cdktf diff` at a time: its peak is one diff's peak.
+        peakRssKib: one.peakRssKib,
         note:
           'plain cdktf plan of every stack, where marked extrapolated: N × the measured `cdktf diff` of one stack ' +
           'at the same fleet size (each `cdktf diff` synthesizes the whole app again, then inits and plans ' +

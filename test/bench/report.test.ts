@@ -81,7 +81,7 @@ describe('renderTargets', () => {
     expect(rows).toMatch(/validation of 1,000 files < 1 s \| 1\.50 s \| ❌ FAIL/);
     expect(rows).toMatch(/synthesis of 1,000 stacks < 15 s and < 1 GiB \| 9\.00 s, 700 MiB \| ✅ pass/);
     expect(rows).toMatch(
-      /synthesis of every stack: ≥ 5× faster than plain cdktf \| 10× at 1,000 customers \| ✅ pass/,
+      /synthesis of every stack: ≥ 5× faster than plain cdktf \| 10× at 1,000 customers \(memory 1\.5×\) \| ✅ pass/,
     );
     expect(rows).toMatch(/pull request changing 1 of 1,000 .* \| not in this run \| — not measured/);
   });
@@ -96,7 +96,7 @@ describe('renderTargets', () => {
     ).join('\n');
     // (41 s - 1 s) / 10 stacks = 4 s of terraform per stack; 10 stacks = 40 s floor; 150 / 40 = 3.8×.
     expect(rows).toContain(
-      'plan of every customer, one at a time: ≥ 5× faster than plain cdktf | 3.7× at 10 customers',
+      'plan of every customer, one at a time: ≥ 5× faster than plain cdktf | 3.7× at 10 customers (memory 1.0×)',
     );
     expect(rows).toContain('costs ≈ 4.00 s here');
     expect(rows).toContain('cannot exceed ≈ 3.8×');
