@@ -3,7 +3,9 @@
  * gives typed access to the synthesized JSON for the assertions the matchers cannot express
  * (absence, counts, addresses).
  */
-import { App, Testing, TerraformStack } from 'cdktf';
+import { Testing } from 'cdktf';
+// Types of the matchers registered by Testing.setupJest() (a global jest augmentation).
+import 'cdktf/lib/testing/adapters/jest';
 import type { Construct } from 'constructs';
 import type { PlatformSettings } from '../../src/config/settings';
 import type { Customer } from '../../src/config/types';
@@ -52,9 +54,4 @@ export function valuesOfKey(value: unknown, key: string): unknown[] {
   if (Array.isArray(value)) return value.flatMap((v) => valuesOfKey(v, key));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([k, v]) => [...(k === key ? [v] : []), ...valuesOfKey(v, key)]);
-}
-
-/** A bare stack for construct tests. */
-export function bareStack(): TerraformStack {
-  return new TerraformStack(new App({ outdir: Testing.app().outdir }), 'test');
 }
