@@ -1,0 +1,214 @@
+/**
+ * `linkforge plan`: argument handling, the validation gate, stack selection, output files and
+ * exit statuses. Terraform is the fake (fake-terraform.ts) so these run in seconds; the real
+ * terraform runs through the same runner in examples.test.ts.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { PassThrough } from 'stream';
+import { planCommand, run, type Output } from '../../src/cli/plan';
+import { LineProgress } from '../../src/terraform/progress';
+import { writeFakeTerraform } from './fake-terraform';
+import { PROJECT_DIR, tempDir } from './helpers';
+
+interface Captured extends Output {
+  readonly out: string[];
+  readonly err: string[];
+}
+function capture(): Captured {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (s) => out.push(s), stderr: (s) => err.push(s) };
+}
+
+const saved = { ...process.env };
+let project = '';
+let control = '';
+
+function calls(): {
+  cmd: string;
+  args: string[];
+  stack: string;
+  phase: string;
+  env: Record<string, string>;
+}[] {
+  const file = path.join(control, 'calls.jsonl');
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+}
+
+function progressSink(): { progress: LineProgress; text: () => string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (b: Buffer) => (text += b.toString()));
+  return { progress: new LineProgress(stream), text: () => text };
+}
+
+beforeEach(() => {
+  project = tempDir('plan-cmd');
+  fs.cpSync(path.join(PROJECT_DIR, 'customers'), path.join(project, 'customers'), { recursive: true });
+  fs.copyFileSync(path.join(PROJECT_DIR, 'cdktf.json'), path.join(project, 'cdktf.json'));
+  control = path.join(project, 'fake-control');
+  fs.mkdirSync(control);
+  process.env.LINKFORGE_TERRAFORM = writeFakeTerraform(project);
+  process.env.FAKE_TF_CONTROL = control;
+});
+
+afterEach(() => {
+  for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+  Object.assign(process.env, saved);
+  fs.rmSync(project, { recursive: true, force: true });
+});
+
+const IDS = ['acme-corp', 'globex', 'initech', 'umbrella-labs'];
+
+describe('linkforge plan: arguments', () => {
+  it.each([
+    [['--jobs', '0'], "--jobs must be a positive integer, got '0'"],
+    [['--jobs', 'two'], "--jobs must be a positive integer, got 'two'"],
+    [['acme-corp', '--affected-since', 'main'], 'give customer ids or --affected-since, not both'],
+    [['--frobnicate'], "Unknown option '--frobnicate'"],
+  ])('%j → exit 1 with a message and the usage', async (argv, message) => {
+    const io = capture();
+    expect(await run(argv, io)).toBe(1);
+    expect(io.err.join('')).toContain(message);
+    expect(io.err.join('')).toContain('usage: linkforge plan');
+  });
+
+  it('--help prints the usage and exits 0', async () => {
+    const io = capture();
+    expect(await run(['--help'], io)).toBe(0);
+    expect(io.out.join('')).toContain('--detailed-exitcode');
+  });
+});
+
+describe('linkforge plan: validation gate and selection', () => {
+  it('invalid customer files: diagnostics, exit 1, nothing synthesized, earlier output untouched', async () => {
+    fs.writeFileSync(path.join(project, 'customers', 'broken.yaml'), 'id: broken\nname: Broken\n');
+    const marker = path.join(project, 'cdktf.out', 'earlier.txt');
+    fs.mkdirSync(path.dirname(marker), { recursive: true });
+    fs.writeFileSync(marker, 'earlier run');
+    const io = capture();
+    expect(await planCommand({ projectDir: project }, io)).toBe(1);
+    expect(io.err.join('')).toMatch(/broken\.yaml:\d+:\d+: error /);
+    expect(io.err.join('')).toContain('nothing was synthesized or planned');
+    expect(fs.readdirSync(path.join(project, 'cdktf.out'))).toEqual(['earlier.txt']);
+    expect(calls()).toEqual([]);
+  });
+
+  it('an unknown customer id: exit 1, names it', async () => {
+    const io = capture();
+    expect(await planCommand({ projectDir: project, ids: ['acme-corp', 'nope'] }, io)).toBe(1);
+    expect(io.err.join('')).toContain('unknown customer id(s): nope');
+    expect(calls()).toEqual([]);
+  });
+
+  it('no terraform: exit 1 with how to install it, before planning anything', async () => {
+    process.env.LINKFORGE_TERRAFORM = path.join(project, 'no-terraform-here');
+    const io = capture();
+    expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+    expect(io.err.join('')).toContain('terraform is not installed or does not run');
+  });
+
+  it('--affected-since: plans exactly the customers changed since the ref', async () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        cwd: project,
+        stdio: 'pipe',
+      });
+    git('init', '-q', '-b', 'main');
+    git('add', 'customers', 'cdktf.json');
+    git('commit', '-qm', 'base');
+    const file = path.join(project, 'customers', 'globex.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('natGateway: true', 'natGateway: false'));
+    const sink = progressSink();
+    const io = capture();
+    expect(
+      await planCommand(
+        { projectDir: project, affectedSince: 'main', offline: true, progress: sink.progress },
+        io,
+      ),
+    ).toBe(0);
+    expect(io.err.join('')).toContain('affected since main: 1 customer(s)');
+    expect(sink.text()).toMatch(/^\[1\/1\] globex planned: /);
+    expect([...new Set(calls().map((c) => c.stack))]).toEqual(['globex']);
+  });
+});
+
+describe('linkforge plan: running the stacks', () => {
+  it('plans every customer: plan files, plan JSON, log, summary and results; offline credentials only in children', async () => {
+    const sink = progressSink();
+    const io = capture();
+    expect(
+      await planCommand({ projectDir: project, offline: true, jobs: 2, progress: sink.progress }, io),
+    ).toBe(0);
+    const out = path.join(project, 'cdktf.out');
+    for (const id of IDS) {
+      for (const f of ['plan.tfplan', 'plan.json', 'terraform.log']) {
+        expect(fs.existsSync(path.join(out, 'plans', id, f))).toBe(true);
+      }
+    }
+    const summary = fs.readFileSync(path.join(out, 'plan-summary.md'), 'utf8');
+    for (const id of IDS) expect(summary).toContain(id);
+    const results = JSON.parse(fs.readFileSync(path.join(out, 'plan-results.json'), 'utf8'));
+    expect(results.stacks.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual(
+      IDS.map((id) => [id, 'planned']),
+    );
+    expect(results.stacks[0].planFile).toBe('cdktf.out/plans/acme-corp/plan.tfplan');
+    expect(io.out.join('')).toBe(
+      'planned 4/4 stack(s): 8 to add, 4 to change, 8 to destroy; summary: cdktf.out/plan-summary.md\n',
+    );
+    expect(sink.text().trim().split('\n')).toHaveLength(4);
+    const plan = calls().find((c) => c.cmd === 'plan' && c.stack === 'globex')!;
+    expect(plan.args).toContain(`-out=${path.join(out, 'plans', 'globex', 'plan.tfplan')}`);
+    expect(plan.env.AWS_ACCESS_KEY_ID).toBe('offline-placeholder');
+    expect(process.env.AWS_ACCESS_KEY_ID).not.toBe('offline-placeholder');
+    expect(plan.env.TF_CLI_CONFIG_FILE).toBe(path.join(project, '.linkforge', 'terraformrc'));
+  });
+
+  it('--detailed-exitcode: 2 with changes, 0 without', async () => {
+    const sink = progressSink();
+    expect(
+      await planCommand({ projectDir: project, detailedExitcode: true, progress: sink.progress }, capture()),
+    ).toBe(2);
+    process.env.FAKE_TF_NO_CHANGES = IDS.join(',');
+    expect(
+      await planCommand({ projectDir: project, detailedExitcode: true, progress: sink.progress }, capture()),
+    ).toBe(0);
+    expect(await planCommand({ projectDir: project, progress: sink.progress }, capture())).toBe(0);
+  });
+
+  it('a failed stack: the others are planned, exit 1, the failure is named', async () => {
+    process.env.FAKE_TF_FAIL = 'globex:plan';
+    const sink = progressSink();
+    const io = capture();
+    expect(
+      await planCommand(
+        { projectDir: project, jobs: 2, progress: sink.progress, detailedExitcode: true },
+        io,
+      ),
+    ).toBe(1);
+    expect(io.out.join('')).toContain('planned 3/4 stack(s), 1 FAILED (globex)');
+    expect(sink.text()).toMatch(/globex FAILED: terraform plan failed: Error: simulated plan failure/);
+    const results = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'));
+    expect(results.stacks.filter((s: { status: string }) => s.status === 'planned')).toHaveLength(3);
+  });
+
+  it('selected ids: only they are planned; plans of an earlier run are removed', async () => {
+    const sink = progressSink();
+    expect(await planCommand({ projectDir: project, progress: sink.progress }, capture())).toBe(0);
+    fs.rmSync(path.join(control, 'calls.jsonl'));
+    expect(
+      await planCommand({ projectDir: project, ids: ['initech'], progress: sink.progress }, capture()),
+    ).toBe(0);
+    expect([...new Set(calls().map((c) => c.stack))]).toEqual(['initech']);
+    expect(fs.readdirSync(path.join(project, 'cdktf.out', 'plans'))).toEqual(['initech']);
+    // The other stacks' synthesized JSON is still there (synthesis of selected ids keeps it).
+    expect(fs.existsSync(path.join(project, 'cdktf.out', 'stacks', 'globex', 'cdk.tf.json'))).toBe(true);
+  });
+});
