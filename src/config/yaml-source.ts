@@ -52,7 +52,10 @@ export class YamlSource {
     readonly text: string,
     private readonly doc: Document.Parsed,
     private readonly lineCounter: LineCounter,
-  ) {}
+    keyList?: readonly KeyEntry[],
+  ) {
+    this.keyList = keyList;
+  }
 
   position(offset: number): Position {
     const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
@@ -84,9 +87,11 @@ export class YamlSource {
   }
 
   /** Every mapping key in the document (aliases are not followed: their target is visited once). */
-  keys(): KeyEntry[] {
-    return keyEntries(this.doc.contents);
+  keys(): readonly KeyEntry[] {
+    this.keyList ??= keyEntries(this.doc.contents);
+    return this.keyList;
   }
+  private keyList: readonly KeyEntry[] | undefined;
 
   private keyOf(pair: Pair | undefined, node: unknown): Position {
     const key = pair?.key as YamlNode | undefined;
@@ -273,7 +278,8 @@ export function readYaml(file: string, text: string): ReadResult {
   // Duplicate keys are found here rather than by `yaml`'s uniqueKeys, whose check is quadratic in
   // the size of a mapping (a 600 KB file of distinct keys took 18 s).
   const seen = new Map<unknown, Map<string, KeyEntry>>();
-  for (const entry of keyEntries(doc.contents)) {
+  const entries = keyEntries(doc.contents);
+  for (const entry of entries) {
     let keys = seen.get(entry.parent);
     if (!keys) seen.set(entry.parent, (keys = new Map()));
     const first = keys.get(entry.key);
@@ -352,7 +358,7 @@ export function readYaml(file: string, text: string): ReadResult {
       `invalid YAML: ${firstSentence(message)}`,
     );
   }
-  return { ok: true, value, source: new YamlSource(file, text, doc, lineCounter) };
+  return { ok: true, value, source: new YamlSource(file, text, doc, lineCounter, entries) };
 }
 
 function firstSentence(message: string): string {
@@ -387,34 +393,66 @@ function tooDeepAt(text: string): number {
   let depth = 0;
   let lineStart = true;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (lineStart) {
       lineStart = false;
-      const indent = /^(?:[ \t]|[-?:](?=[ \t]))*/.exec(text.slice(i, i + MAX_INDENT + 2))![0].length;
-      if (indent > MAX_INDENT) return i + MAX_INDENT;
-    }
-    if (c === '\n') {
-      lineStart = true;
-      continue;
-    }
-    const prev = i === 0 ? '\n' : text[i - 1];
-    const tokenStart = /[\s[{,]/.test(prev);
-    if (c === '#' && /\s/.test(prev)) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    } else if ((c === '"' || c === "'") && tokenStart) {
-      // Skip to the closing quote ('' escapes ' in single quotes, \ escapes in double quotes).
-      for (i++; i < text.length; i++) {
-        if (c === '"' && text[i] === '\\') i++;
-        else if (text[i] === c && !(c === "'" && text[i + 1] === "'")) break;
-        else if (c === "'" && text[i] === "'") i++;
+      // Leading spaces, tabs and block indicators (`- `, `? `, `: `) each add a level of nesting.
+      let j = i;
+      while (j < text.length && j - i <= MAX_INDENT) {
+        const d = text.charCodeAt(j);
+        if (d === 0x20 || d === 0x09) j++;
+        else if ((d === 0x2d || d === 0x3f || d === 0x3a) && /[ \t]/.test(text[j + 1] ?? '')) j += 2;
+        else break;
       }
-    } else if (c === '[' || c === '{') {
-      if (++depth > MAX_NESTING) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) {
-      depth--;
+      if (j - i > MAX_INDENT) return i + MAX_INDENT;
+    }
+    switch (c) {
+      case 0x0a: // \n
+        lineStart = true;
+        break;
+      case 0x23: // # starts a comment after whitespace
+        if (i === 0 || isSpace(text.charCodeAt(i - 1))) {
+          while (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a) i++;
+        }
+        break;
+      case 0x22: // "
+      case 0x27: // '
+        if (i === 0 || isTokenStart(text.charCodeAt(i - 1))) i = closingQuote(text, i);
+        break;
+      case 0x5b: // [
+      case 0x7b: // {
+        if (++depth > MAX_NESTING) return i;
+        break;
+      case 0x5d: // ]
+      case 0x7d: // }
+        if (depth > 0) depth--;
+        break;
     }
   }
   return -1;
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** A quote opens a quoted scalar only where a token starts: `it's` is plain text. */
+function isTokenStart(c: number): boolean {
+  return isSpace(c) || c === 0x5b || c === 0x7b || c === 0x2c;
+}
+
+/** Index of the quote closing the one at `open` ('' escapes ' in single quotes; \ escapes in double). */
+function closingQuote(text: string, open: number): number {
+  const quote = text.charCodeAt(open);
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote === 0x22 && c === 0x5c) i++;
+    else if (c === quote) {
+      if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
+      else return i;
+    }
+  }
+  return text.length;
 }
 
 function positionIn(text: string, offset: number): Position {
