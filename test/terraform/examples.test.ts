@@ -39,7 +39,9 @@ export function expectedResources(c: Customer): Record<string, number> {
   const conn = c.connectivity;
   if (conn.type === 'vpc-peering') {
     const routes = new Set(conn.routes).size;
-    const ports = conn.allowedTcpPorts ? new Set(conn.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size : 1;
+    const ports = conn.allowedTcpPorts
+      ? new Set(conn.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size
+      : 1;
     add('aws_vpc_peering_connection');
     add('aws_route', routes); // one per route through the peering
     add('aws_security_group'); // the connectors' group
@@ -72,9 +74,13 @@ const SAMPLE_SIZE = 20;
 const SAMPLE_SEED = 20240601;
 
 function loadDir(dir: string): LoadedCustomer[] {
-  const { customers, diagnostics } = loadProject({ customersDir: dir, cdktfJson: path.join(PROJECT_DIR, 'cdktf.json') });
+  const { customers, diagnostics } = loadProject({
+    customersDir: dir,
+    cdktfJson: path.join(PROJECT_DIR, 'cdktf.json'),
+  });
   const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`invalid customers in ${dir}:\n${errors.map((d) => d.message).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(`invalid customers in ${dir}:\n${errors.map((d) => d.message).join('\n')}`);
   return customers;
 }
 
@@ -82,7 +88,8 @@ describeWithTerraform('offline terraform plan of the examples and a generated sa
   const work = tempDir('examples');
   const sampleDir = path.join(work, 'customers');
   fs.mkdirSync(sampleDir);
-  for (const g of generateFleet(SAMPLE_SIZE, SAMPLE_SEED)) fs.writeFileSync(path.join(sampleDir, `${g.id}.yaml`), g.yaml);
+  for (const g of generateFleet(SAMPLE_SIZE, SAMPLE_SEED))
+    fs.writeFileSync(path.join(sampleDir, `${g.id}.yaml`), g.yaml);
 
   const examples = loadDir(path.join(PROJECT_DIR, 'customers'));
   const sample = loadDir(sampleDir);
@@ -96,11 +103,16 @@ describeWithTerraform('offline terraform plan of the examples and a generated sa
     expect(examples.length).toBeGreaterThanOrEqual(4);
     expect(sample).toHaveLength(SAMPLE_SIZE);
     expect(byId.size).toBe(all.length); // example and generated ids never collide
-    const { settings } = loadProject({ customersDir: sampleDir, cdktfJson: path.join(PROJECT_DIR, 'cdktf.json') });
-    const stacks = synthesize(all, settings, { outdir: 'cdktf.out', offline: true, projectDir: work }).map((s) => ({
-      ...s,
-      dir: path.join(work, s.dir),
-    }));
+    const { settings } = loadProject({
+      customersDir: sampleDir,
+      cdktfJson: path.join(PROJECT_DIR, 'cdktf.json'),
+    });
+    const stacks = synthesize(all, settings, { outdir: 'cdktf.out', offline: true, projectDir: work }).map(
+      (s) => ({
+        ...s,
+        dir: path.join(work, s.dir),
+      }),
+    );
     // The shared plugin cache of the project, as `npm run plan` uses it.
     const cli = prepareTerraformCli({ projectDir: PROJECT_DIR, awsProviderVersion: '5.100.0' });
     const trap = await startTrapProxy();
