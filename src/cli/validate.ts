@@ -53,9 +53,7 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
   }
 
   const customersDir = values.customers ?? DEFAULT_CUSTOMERS_DIR;
-  const started = process.hrtime.bigint();
   const result = loadProject({ customersDir });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
 
   out.stdout(render(result.diagnostics, format));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
@@ -64,7 +62,8 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
   out.stderr(
     `${result.files.length} ${result.files.length === 1 ? 'file' : 'files'}, ${errors} ${
       errors === 1 ? 'error' : 'errors'
-    }, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (${ms.toFixed(0)} ms)\n`,
+    }, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}
+`,
   );
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
