@@ -5,6 +5,7 @@
  */
 import type { Rule } from './rule';
 import { amazonSideAsn } from './amazon-side-asn';
+import { awsQuotas } from './aws-quotas';
 import { bgpAsn } from './bgp-asn';
 import { cidrCanonical } from './cidr-canonical';
 import { cidrOverlap } from './cidr-overlap';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   routeOutsidePeer,
   tcpPorts,
   dnsResolution,
+  awsQuotas,
   // VPN.
   customerGatewayIp,
   bgpAsn,
