@@ -55,6 +55,9 @@ export class CustomerStack extends TerraformStack {
       defaultTags: [{ tags: defaultTags(customer, settings) }],
       ...(props.offline ? OFFLINE_PROVIDER_FLAGS : {}),
     });
+    // cdktf writes the legacy shorthand `source = "aws"`; the full address keeps the generated
+    // Terraform plain and unambiguous for any Terraform (or OpenTofu) reading it without cdktf.
+    this.addOverride('terraform.required_providers.aws.source', 'hashicorp/aws');
 
     const stackDir = path.join(props.outdir ?? 'cdktf.out', 'stacks', id);
     const backendOpts = { stackDir, projectDir: props.projectDir };

@@ -87,6 +87,12 @@ describe('CustomerStack: provider and tags', () => {
     expect(Object.values(ofType(json, 'aws_vpc_peering_connection'))[0].peer_region).toBe('eu-west-1');
   });
 
+  it('pins the provider by its full registry address and exact version', () => {
+    const { json } = synthCustomer(vpnCustomer());
+    const required = ((json.terraform as Json).required_providers as Json).aws;
+    expect(required).toEqual({ source: 'hashicorp/aws', version: '5.100.0' });
+  });
+
   it('takes availability zones from settings', () => {
     const settings = settingsWith({
       availabilityZones: { 'ap-northeast-1': ['ap-northeast-1a', 'ap-northeast-1c'] },
