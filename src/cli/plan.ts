@@ -167,6 +167,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
 
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'plan-summary.md');
+  const reporting: FinishContext = {
+    summaryFile,
+    absOutdir,
+    projectDir,
+    detailedExitcode: opts.detailedExitcode,
+    out,
+  };
   const removedResults = async (): Promise<StackRunResult[]> =>
     (
       await checkRemoved(removed, loaded.settings, {
@@ -177,14 +184,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
     out.stderr('nothing to plan: no customer is affected\n');
-    return finish(await removedResults(), {
-      plansDir,
-      summaryFile,
-      absOutdir,
-      projectDir,
-      detailedExitcode: opts.detailedExitcode,
-      out,
-    });
+    return finish(await removedResults(), reporting);
   }
 
   // 3. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
@@ -196,14 +196,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
   if (stacks.length === 0) {
     out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
-    return finish(await removedResults(), {
-      plansDir,
-      summaryFile,
-      absOutdir,
-      projectDir,
-      detailedExitcode: opts.detailedExitcode,
-      out,
-    });
+    return finish(await removedResults(), reporting);
   }
 
   // 4. Terraform: one CLI configuration and plugin cache for every stack.
@@ -237,18 +230,10 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     offline: opts.offline ?? false,
     progress: opts.progress ?? progressFor(process.stderr),
   });
-  return finish([...results, ...(await removedResults())], {
-    plansDir,
-    summaryFile,
-    absOutdir,
-    projectDir,
-    detailedExitcode: opts.detailedExitcode,
-    out,
-  });
+  return finish([...results, ...(await removedResults())], reporting);
 }
 
 interface FinishContext {
-  readonly plansDir: string;
   readonly summaryFile: string;
   readonly absOutdir: string;
   readonly projectDir: string;
