@@ -196,16 +196,48 @@ function ratioLabel(title: string): string {
   return `${title.toLowerCase()}: ≥ ${MIN_RATIO}× faster than plain cdktf`;
 }
 
+/** Terraform's own cost per stack, and where the number comes from. */
+export interface TerraformCost {
+  /** `init` + `plan` of one stack, ms: what both tools must run. */
+  readonly initPlanMs: number;
+  /** `show -json` of one plan, ms: linkforge only (for the review summary); absent when unknown. */
+  readonly showMs?: number;
+  readonly size: number;
+  readonly source: string;
+}
+
 /**
- * Terraform's own cost of `init` + `plan` for one stack, estimated from linkforge's serial plan of
- * every customer: its time minus the synthesis share, per stack. Undefined when not measured.
+ * Terraform's cost per stack. Preferably from linkforge's own plan logs (mean time per command)
+ * at the largest fleet planned one job at a time; else estimated as that plan's time minus
+ * linkforge's synthesis, per stack. Undefined when no serial plan of every customer was measured.
  */
-export function terraformPerStackMs(results: BenchResults): { ms: number; size: number } | undefined {
-  const sizes = sizesOf(results).reverse();
-  for (const size of sizes) {
+export function terraformCost(results: BenchResults): TerraformCost | undefined {
+  for (const size of sizesOf(results).reverse()) {
     const plan = find(results, 'plan-all-jobs1', 'linkforge', size);
+    if (!usable(plan)) continue;
+    const logs = plan.runs.map((r) => r.terraform).filter((t) => t !== undefined);
+    const mean = (cmd: string): number | undefined => {
+      const xs = logs.map((t) => t.commands[cmd]).filter((x): x is number => x !== undefined);
+      return xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+    };
+    const init = mean('init');
+    const tfPlan = mean('plan');
+    if (init !== undefined && tfPlan !== undefined) {
+      return {
+        initPlanMs: init + tfPlan,
+        showMs: mean('show'),
+        size,
+        source: `mean per stack in linkforge's plan logs, ${thousands(size)} customers, one job`,
+      };
+    }
     const synth = find(results, 'synth-all', 'linkforge', size);
-    if (usable(plan) && usable(synth)) return { ms: (plan.medianMs - synth.medianMs) / size, size };
+    if (usable(synth)) {
+      return {
+        initPlanMs: (plan.medianMs - synth.medianMs) / size,
+        size,
+        source: `linkforge's serial plan of ${thousands(size)} customers minus its synthesis, per stack`,
+      };
+    }
   }
   return undefined;
 }
@@ -217,33 +249,38 @@ function explainShortfall(
   ours: Measurement,
   theirs: Measurement,
 ): string {
-  const tf = terraformPerStackMs(results);
   const head = `**Why ${figureTitle(figure).toLowerCase()} is below ${MIN_RATIO}× at ${thousands(size)} customers:** `;
   if (figure === 'pr-path' || figure.startsWith('plan-all')) {
-    const stacks = figure === 'pr-path' ? 1 : size;
-    const jobs = figure === 'plan-all-jobs2' ? 2 : 1;
-    if (tf) {
-      const floor = (stacks * tf.ms) / jobs;
-      const plainSynth = find(results, 'synth-all', 'plain-cdktf', size);
-      const plainSynthText = usable(plainSynth)
-        ? ` plain cdktf's extra cost is its synthesis of the whole app (${formatSeconds(plainSynth.medianMs)} ` +
-          `per \`cdktf diff\` at this size), which linkforge does not pay.`
-        : '';
+    const tf = terraformCost(results);
+    if (!tf) {
       return (
         head +
-        `both tools hand each stack to Terraform, whose \`init\` + \`plan\` of one stack (provider start-up, ` +
-        `schema load, refresh-free plan) costs ≈ ${formatSeconds(tf.ms)} here (linkforge's serial plan of ` +
-        `${thousands(tf.size)} customers minus its synthesis, per stack). That is ≈ ${formatSeconds(floor)} ` +
-        `for ${stacks === 1 ? 'the one stack' : `${thousands(stacks)} stacks`}${jobs > 1 ? ` on ${jobs} jobs` : ''}, ` +
-        `a floor no wrapper can go below, so the ratio cannot exceed ≈ ` +
-        `${formatRatio(floor, theirs.medianMs)} (measured: ${formatRatio(ours.medianMs, theirs.medianMs)}).` +
-        plainSynthText
+        'both tools hand each stack to Terraform, whose own `init` + `plan` time per stack is the floor of this ' +
+        "figure; it was not measured in this run (no serial plan of every customer), so the bound can't be computed."
       );
     }
+    const stacks = figure === 'pr-path' ? 1 : size;
+    const jobs = figure === 'plan-all-jobs2' ? 2 : 1;
+    const floor = (stacks * tf.initPlanMs) / jobs;
+    const show =
+      tf.showMs !== undefined
+        ? ` linkforge also runs \`terraform show -json\` on each plan (≈ ${formatSeconds(tf.showMs)} per stack) ` +
+          'for the review summary and the destructive-change warnings, which `cdktf diff` does not.'
+        : '';
+    const plainSynth = find(results, 'synth-all', 'plain-cdktf', size);
+    const synthText = usable(plainSynth)
+      ? ` What plain cdktf pays on top is its synthesis of the whole app on every \`cdktf diff\` ` +
+        `(${formatSeconds(plainSynth.medianMs)} at this size), which grows with the fleet.`
+      : '';
     return (
       head +
-      'both tools hand each stack to Terraform, whose own `init` + `plan` time per stack is the floor of this figure; ' +
-      "it was not measured in this run (no serial plan of every customer), so the bound can't be computed."
+      `both tools hand each stack to Terraform, whose \`init\` + \`plan\` of one stack (provider start-up, ` +
+      `schema load, plan) takes ≈ ${formatSeconds(tf.initPlanMs)} here (${tf.source}). That is ` +
+      `≈ ${formatSeconds(floor)} for ${stacks === 1 ? 'the one stack' : `${thousands(stacks)} stacks`}` +
+      `${jobs > 1 ? ` on ${jobs} jobs` : ''}, a floor no tool that runs Terraform goes below, so the ratio ` +
+      `cannot exceed ≈ ${formatRatio(floor, theirs.medianMs)} (measured: ${formatRatio(ours.medianMs, theirs.medianMs)}).` +
+      show +
+      synthText
     );
   }
   return (

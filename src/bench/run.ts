@@ -11,7 +11,16 @@ import { cleanOutputs, FleetLayout, layoutFleet, PLAIN_KEEP, REPO_KEEP } from '.
 import { machineInfo } from './machine';
 import { runMeasured } from './measure';
 import { formatMemory, formatSeconds, median } from './stats';
-import type { BenchOptions, BenchResults, FigureId, Measurement, Run, StepResult, Tool } from './types';
+import type {
+  BenchOptions,
+  BenchResults,
+  FigureId,
+  Measurement,
+  Run,
+  StepResult,
+  TerraformBreakdown,
+  Tool,
+} from './types';
 import { prepareTerraformCli } from '../terraform/cli-config';
 
 export interface RunContext {
@@ -154,10 +163,12 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
           break;
         }
       }
+      const terraform = tool === 'linkforge' && !failed ? terraformBreakdown(f.repoDir) : undefined;
       const run: Run = {
         wallMs: results.reduce((a, s) => a + s.wallMs, 0),
         peakRssKib: Math.max(...results.map((s) => Math.max(s.maxRssKib, s.treeRssKib))),
         steps: results,
+        ...(terraform ? { terraform } : {}),
       };
       done.push(run);
       ctx.progress(
@@ -284,6 +295,41 @@ export function derivePlain(measured: readonly Measurement[]): Measurement[] {
         kind: planAll.kind === 'extrapolated' ? 'extrapolated' : 'same-as',
       });
     }
+  }
+  return out;
+}
+
+/**
+ * Where linkforge's plan time goes: the mean time per stack of each terraform command, read from the
+ * per-stack logs `plan` keeps (`cdktf.out/plans/<id>/terraform.log`, one `$ terraform <cmd> … # exit
+ * N, 1.2s` line per command). Undefined when there are none (not a plan figure) or the format
+ * changed: it explains the figures, it is not one.
+ */
+export function terraformBreakdown(repoDir: string): TerraformBreakdown | undefined {
+  const plans = path.join(repoDir, 'cdktf.out', 'plans');
+  if (!fs.existsSync(plans)) return undefined;
+  const totals = new Map<string, { ms: number; n: number }>();
+  let stacks = 0;
+  for (const id of fs.readdirSync(plans).sort()) {
+    const log = path.join(plans, id, 'terraform.log');
+    if (!fs.existsSync(log)) continue;
+    stacks++;
+    for (const [cmd, ms] of parseTerraformLog(fs.readFileSync(log, 'utf8'))) {
+      const t = totals.get(cmd) ?? { ms: 0, n: 0 };
+      totals.set(cmd, { ms: t.ms + ms, n: t.n + 1 });
+    }
+  }
+  if (stacks === 0 || totals.size === 0) return undefined;
+  const commands: Record<string, number> = {};
+  for (const [cmd, t] of totals) commands[cmd] = Math.round(t.ms / t.n);
+  return { stacks, commands };
+}
+
+/** `[command, ms]` for each `$ terraform <command> … # exit N, 1.2s` line of a plan log. */
+export function parseTerraformLog(text: string): [string, number][] {
+  const out: [string, number][] = [];
+  for (const m of text.matchAll(/^\$ terraform ([a-z]+)\b.*# exit -?[0-9]+, ([0-9.]+)s$/gm)) {
+    out.push([m[1], Math.round(Number(m[2]) * 1000)]);
   }
   return out;
 }

@@ -27,6 +27,14 @@ export interface Run {
   /** Largest peak RSS of any step (steps run one after another, never together). */
   readonly peakRssKib: number;
   readonly steps: readonly StepResult[];
+  /** Mean Terraform time per stack by command, from linkforge's plan logs (plan figures only). */
+  readonly terraform?: TerraformBreakdown;
+}
+
+/** Mean wall time per stack of each terraform command, ms, over `stacks` stacks. */
+export interface TerraformBreakdown {
+  readonly stacks: number;
+  readonly commands: Readonly<Record<string, number>>;
 }
 
 export interface Measurement {

@@ -98,7 +98,28 @@ describe('renderTargets', () => {
     expect(rows).toContain(
       'plan of every customer, one at a time: ≥ 5× faster than plain cdktf | 3.7× at 10 customers (memory 1.0×)',
     );
-    expect(rows).toContain('costs ≈ 4.00 s here');
+    expect(rows).toContain(
+      "takes ≈ 4.00 s here (linkforge's serial plan of 10 customers minus its synthesis",
+    );
     expect(rows).toContain('cannot exceed ≈ 3.8×');
+  });
+
+  it("prefers the per-command times from linkforge's plan logs", () => {
+    const plan = measured('plan-all-jobs1', 'linkforge', 10, [41000], 1);
+    const withLogs = {
+      ...plan,
+      runs: plan.runs.map((r) => ({
+        ...r,
+        terraform: { stacks: 10, commands: { init: 1000, plan: 2000, show: 1000 } },
+      })),
+    };
+    const rows = renderTargets(
+      results([withLogs, measured('plan-all-jobs1', 'plain-cdktf', 10, [100000], 1)]),
+    ).join('\n');
+    expect(rows).toContain(
+      "takes ≈ 3.00 s here (mean per stack in linkforge's plan logs, 10 customers, one job)",
+    );
+    expect(rows).toContain('`terraform show -json` on each plan (≈ 1.00 s per stack)');
+    expect(rows).toContain('cannot exceed ≈ 3.3×');
   });
 });

@@ -1,4 +1,4 @@
-import { derivePlain } from '../../src/bench/run';
+import { derivePlain, parseTerraformLog } from '../../src/bench/run';
 import { measured } from './fixtures';
 
 describe('derivePlain', () => {
@@ -27,5 +27,21 @@ describe('derivePlain', () => {
   });
   it('derives nothing for linkforge', () => {
     expect(derivePlain([measured('synth-all', 'linkforge', 10, [1], 1)])).toEqual([]);
+  });
+});
+
+describe('parseTerraformLog', () => {
+  it("reads each command's time from linkforge's per-stack terraform log", () => {
+    const log = [
+      '$ terraform init -input=false -no-color -reconfigure  # exit 0, 1.2s',
+      'Initializing the backend...',
+      '$ terraform plan -input=false -no-color -out=/x/plan.tfplan  # exit 0, 12.7s',
+      '$ terraform show -json -no-color /x/plan.tfplan  # exit 1, 0.5s',
+    ].join('\n');
+    expect(parseTerraformLog(log)).toEqual([
+      ['init', 1200],
+      ['plan', 12700],
+      ['show', 500],
+    ]);
   });
 });
