@@ -113,6 +113,16 @@ export function renderSection(results: BenchResults, svgFile = 'benchmarks.svg')
     const notes = [
       ...new Set(results.measurements.filter((m) => m.figure === f.id && m.note).map((m) => m.note)),
     ];
+    const inProcess = results.measurements.filter((m) => m.figure === f.id && m.inProcessMs !== undefined);
+    if (inProcess.length > 0) {
+      notes.push(
+        'linkforge: the validator alone, in-process after a warm-up (no Node start-up; src/bench/validate.ts): ' +
+          inProcess
+            .map((m) => `${formatSeconds(m.inProcessMs as number)} for ${thousands(m.size)}`)
+            .join(', ') +
+          '.',
+      );
+    }
     if (notes.length > 0) lines.push('', ...notes.map((n) => `_${n}_`));
     lines.push('');
   }

@@ -11,6 +11,7 @@ import { cleanOutputs, FleetLayout, layoutFleet, PLAIN_KEEP, REPO_KEEP } from '.
 import { machineInfo } from './machine';
 import { runMeasured } from './measure';
 import { formatMemory, formatSeconds, median } from './stats';
+import { benchValidate } from './validate';
 import type {
   BenchOptions,
   BenchResults,
@@ -179,6 +180,11 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
       );
     }
     const ok = failed ? [] : done;
+    // The validator alone, without Node's start-up: measured in this process, between the children.
+    const inProcess =
+      tool === 'linkforge' && figure === 'validate' && !failed
+        ? benchValidate(f.customersDir, { runs, cdktfJson: path.join(f.repoDir, 'cdktf.json') }).medianMs
+        : undefined;
     measurements.push({
       figure,
       tool,
@@ -187,6 +193,7 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
       runs: done,
       medianMs: ok.length > 0 ? median(ok.map((r) => r.wallMs)) : 0,
       peakRssKib: ok.length > 0 ? Math.max(...ok.map((r) => r.peakRssKib)) : undefined,
+      ...(inProcess !== undefined ? { inProcessMs: inProcess } : {}),
       ...(failed ? { failed } : {}),
     });
   };

@@ -55,6 +55,11 @@ export interface Measurement {
   /** Largest peak RSS over the runs, KiB (absent when extrapolated). */
   readonly peakRssKib?: number;
   readonly note?: string;
+  /**
+   * linkforge validation only: the validator alone, in the benchmark's own process after a warm-up
+   * (src/bench/validate.ts), median ms. It shows how much of the figure is Node start-up.
+   */
+  readonly inProcessMs?: number;
   /** Set when a run exited non-zero: its figures are not comparable. */
   readonly failed?: string;
 }

@@ -48,6 +48,11 @@ describe('renderSection', () => {
     expect(md).toContain('| 1,000 | 0.500 s (n=3) | 100 MiB | 180 s (= synth-all) | 3.00 GiB | 360× | 31× |');
     expect(md).toContain('| 1,000 | 9.00 s | 700 MiB | 180 s | 3.00 GiB | 20× | 4.4× |');
   });
+  it("notes the validator's in-process time next to the CLI figure", () => {
+    const v = { ...measured('validate', 'linkforge', 1000, [500], 1), inProcessMs: 310 };
+    expect(renderSection(results([v]))).toContain('in-process after a warm-up');
+    expect(renderSection(results([v]))).toContain('0.310 s for 1,000.');
+  });
   it('embeds the plot', () => {
     expect(md).toContain('![Wall time against fleet size](benchmarks.svg)');
   });
