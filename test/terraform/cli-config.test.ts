@@ -8,7 +8,9 @@ import {
   terraformPlatform,
 } from '../../src/terraform/cli-config';
 import { execTerraform } from '../../src/terraform/exec';
-import { describeWithTerraform, startTrapProxy, tempDir } from './helpers';
+import { describeWithTerraform, startTrapProxy, tempDir, removeTempDirs } from './helpers';
+
+afterAll(removeTempDirs);
 
 const PLATFORM = 'linux_amd64';
 

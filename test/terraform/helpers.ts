@@ -33,8 +33,18 @@ export function describeWithTerraform(name: string, fn: () => void): void {
   (requireTerraform(name) ? describe : describe.skip)(name, fn);
 }
 
+const created: string[] = [];
+
+/** A new temporary directory, removed by `removeTempDirs()`. */
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-${prefix}-`));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+/** Remove every directory `tempDir` created in this test file (call from `afterAll`). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /**

@@ -16,7 +16,9 @@ import {
   type StackToPlan,
 } from '../../src/terraform/runner';
 import { writeFakeTerraform } from './fake-terraform';
-import { tempDir } from './helpers';
+import { tempDir, removeTempDirs } from './helpers';
+
+afterAll(removeTempDirs);
 
 interface Call {
   cmd: string;
