@@ -198,7 +198,8 @@ export function renderTargets(results: BenchResults): string[] {
   }
   const out = ['| target | result | status |', '|---|---:|---|'];
   for (const [target, result, status] of rows) out.push(`| ${target} | ${result} | ${statusCell(status)} |`);
-  if (explanations.length > 0) out.push('', ...explanations);
+  // A blank line before each: separate Markdown paragraphs.
+  for (const e of explanations) out.push('', e);
   return out;
 }
 

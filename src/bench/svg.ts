@@ -41,8 +41,8 @@ export interface Series {
 }
 
 /**
- * The lines to draw. Plain cdktf's `same-as` figures are left out: they repeat another line
- * exactly and would hide it. Failed measurements are left out: their times mean nothing.
+ * The lines to draw. Plain cdktf's figures that repeat another (`sameAs`, extrapolated or not) are
+ * left out: they would hide the line they repeat. Failed measurements are left out: their times mean nothing.
  */
 export function seriesOf(measurements: readonly Measurement[]): Series[] {
   const out: Series[] = [];
@@ -50,7 +50,8 @@ export function seriesOf(measurements: readonly Measurement[]): Series[] {
     for (const f of FIGURES) {
       const points = measurements
         .filter(
-          (m) => m.figure === f.id && m.tool === tool && m.kind !== 'same-as' && !m.failed && m.medianMs > 0,
+          (m) =>
+            m.figure === f.id && m.tool === tool && m.sameAs === undefined && !m.failed && m.medianMs > 0,
         )
         .map((m) => ({ size: m.size, seconds: m.medianMs / 1000, extrapolated: m.kind === 'extrapolated' }))
         .sort((a, b) => a.size - b.size);

@@ -16,7 +16,17 @@ describe('seriesOf', () => {
     const s = seriesOf([
       measured('synth-all', 'linkforge', 100, [2000], 1),
       measured('synth-all', 'linkforge', 10, [500], 1),
-      { ...measured('synth-all', 'plain-cdktf', 10, [9000], 1), figure: 'validate', kind: 'same-as' },
+      {
+        ...measured('synth-all', 'plain-cdktf', 10, [9000], 1),
+        figure: 'validate',
+        kind: 'same-as',
+        sameAs: 'synth-all',
+      },
+      {
+        ...measured('plan-all-jobs1', 'plain-cdktf', 10, [9000], 1),
+        kind: 'extrapolated',
+        sameAs: 'plan-all-jobs1',
+      },
       { ...measured('validate', 'linkforge', 10, [9000], 1), failed: 'exit 1' },
     ]);
     expect(s).toEqual([
