@@ -42,7 +42,8 @@ export interface CustomerStackProps {
  */
 export class CustomerStack extends TerraformStack {
   public readonly customer: Customer;
-  public readonly vpc: VendorVpc;
+  /** The vendor VPC; undefined when the customer is decommissioned (the stack declares nothing). */
+  public readonly vpc?: VendorVpc;
 
   constructor(scope: Construct, props: CustomerStackProps) {
     const { customer, settings } = props;
@@ -69,6 +70,11 @@ export class CustomerStack extends TerraformStack {
         : settings.backend,
       backendOpts,
     );
+
+    // Decommissioned: the stack keeps its provider and state backend but declares nothing, so a
+    // plan (with or without -destroy) and `cdktf deploy <id>` both destroy everything the state
+    // holds. Deploying never re-creates a customer whose file says it is going away.
+    if (customer.decommission) return;
 
     const azs = availabilityZonesFor(settings, customer.region);
     this.vpc = new VendorVpc(this, 'vendor-vpc', {

@@ -117,6 +117,19 @@ describe('CustomerStack: provider and tags', () => {
   });
 });
 
+describe('CustomerStack: decommission', () => {
+  it.each([
+    ['vpc-peering', peeringCustomer({ decommission: true })],
+    ['site-to-site-vpn', vpnCustomer({ decommission: true })],
+  ])('%s: keeps provider and backend, declares nothing, so any plan or deploy destroys', (_t, customer) => {
+    const { json } = synthCustomer(customer);
+    expect(json.resource).toBeUndefined();
+    expect(json.output).toBeUndefined();
+    expect(provider(json).region).toBe(customer.region);
+    expect(((json.terraform as Json).backend as Json).local).toBeDefined();
+  });
+});
+
 describe('CustomerStack: VPC peering', () => {
   it('has the vendor VPC, the peering and its security group, and nothing of a VPN or NAT', () => {
     const { json } = synthCustomer(peeringCustomer());
