@@ -9,6 +9,7 @@ import * as path from 'path';
 import { PassThrough } from 'stream';
 import { planCommand, run, type Output } from '../../src/cli/plan';
 import { LineProgress } from '../../src/terraform/progress';
+import { pinnedAwsVersion } from '../../src/terraform/runner';
 import { writeFakeTerraform } from './fake-terraform';
 import { PROJECT_DIR, tempDir } from './helpers';
 
@@ -169,6 +170,8 @@ describe('linkforge plan: running the stacks', () => {
     expect(plan.env.AWS_ACCESS_KEY_ID).toBe('offline-placeholder');
     expect(process.env.AWS_ACCESS_KEY_ID).not.toBe('offline-placeholder');
     expect(plan.env.TF_CLI_CONFIG_FILE).toBe(path.join(project, '.linkforge', 'terraformrc'));
+    // The provider version is pinned exactly in every synthesized stack (the lock file only adds checksums).
+    for (const id of IDS) expect(pinnedAwsVersion(path.join(out, 'stacks', id))).toBe('5.100.0');
   });
 
   it('--detailed-exitcode: 2 with changes, 0 without', async () => {
