@@ -4,7 +4,7 @@
  * stacks once, then `terraform init` + `plan` + `show -json` per stack, N at a time.
  *
  * Output (docs/terraform.md): `<outdir>/plans/<id>/{plan.tfplan,plan.json,terraform.log}` per
- * stack, `<outdir>/plan-summary.md` for the reviewer and `<outdir>/plan-results.json` for tools.
+ * stack, `<outdir>/summary.md` for the reviewer and `<outdir>/plan-results.json` for tools.
  * Exit status: 0 every stack planned (with --detailed-exitcode: 2 when any stack has changes, as
  * `terraform plan -detailed-exitcode`), 1 invalid input or any stack failed.
  */
@@ -23,6 +23,7 @@ import { terraformVersion } from '../terraform/exec';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { pinnedAwsVersion, planStacks, type StackRunResult } from '../terraform/runner';
+import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
                       [--detailed-exitcode] [--outdir DIR]
@@ -35,17 +36,6 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
 `;
-
-/** Where the command writes; injectable so tests can run it in-process. */
-export interface Output {
-  stdout(s: string): void;
-  stderr(s: string): void;
-}
-
-const PROCESS_OUTPUT: Output = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-};
 
 export interface PlanCommandOptions {
   /** Customer ids to plan. @default - every customer (or the affected ones) */
@@ -166,7 +156,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   }
 
   const plansDir = path.join(absOutdir, 'plans');
-  const summaryFile = path.join(absOutdir, 'plan-summary.md');
+  const summaryFile = path.join(absOutdir, 'summary.md');
   const reporting: FinishContext = {
     summaryFile,
     absOutdir,

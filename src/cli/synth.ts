@@ -10,19 +10,9 @@ import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
+import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = 'usage: linkforge synth [--customers DIR] [--outdir DIR] [--offline] [ID...]\n';
-
-/** Where the command writes; injectable so tests can run it in-process. */
-export interface Output {
-  stdout(s: string): void;
-  stderr(s: string): void;
-}
-
-const PROCESS_OUTPUT: Output = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-};
 
 export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
   let values: { customers?: string; outdir?: string; offline?: boolean; help?: boolean };

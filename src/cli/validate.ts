@@ -6,22 +6,12 @@ import { parseArgs } from 'util';
 import { formatGithub, formatJson, formatText, hasErrors } from '../config/diagnostics';
 import type { Diagnostic } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { PROCESS_OUTPUT, type Output } from './output';
 
 export const FORMATS = ['text', 'github', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const USAGE = 'usage: linkforge validate [--customers DIR] [--format text|github|json]\n';
-
-/** Where the command writes; injectable so tests can run it in-process. */
-export interface Output {
-  stdout(s: string): void;
-  stderr(s: string): void;
-}
-
-const PROCESS_OUTPUT: Output = {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-};
 
 export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
   let values: { customers?: string; format?: string; help?: boolean };

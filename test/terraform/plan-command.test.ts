@@ -7,7 +7,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { PassThrough } from 'stream';
-import { planCommand, run, type Output } from '../../src/cli/plan';
+import { planCommand, run } from '../../src/cli/plan';
+import type { Output } from '../../src/cli/output';
 import { LineProgress } from '../../src/terraform/progress';
 import { pinnedAwsVersion } from '../../src/terraform/runner';
 import { writeFakeTerraform } from './fake-terraform';
@@ -154,7 +155,7 @@ describe('linkforge plan: running the stacks', () => {
         expect(fs.existsSync(path.join(out, 'plans', id, f))).toBe(true);
       }
     }
-    const summary = fs.readFileSync(path.join(out, 'plan-summary.md'), 'utf8');
+    const summary = fs.readFileSync(path.join(out, 'summary.md'), 'utf8');
     for (const id of IDS) expect(summary).toContain(id);
     const results = JSON.parse(fs.readFileSync(path.join(out, 'plan-results.json'), 'utf8'));
     expect(results.stacks.map((s: { id: string; status: string }) => [s.id, s.status])).toEqual(
@@ -162,7 +163,7 @@ describe('linkforge plan: running the stacks', () => {
     );
     expect(results.stacks[0].planFile).toBe('cdktf.out/plans/acme-corp/plan.tfplan');
     expect(io.out.join('')).toBe(
-      'planned 4/4 stack(s): 8 to add, 4 to change, 8 to destroy; summary: cdktf.out/plan-summary.md\n',
+      'planned 4/4 stack(s): 8 to add, 4 to change, 8 to destroy; summary: cdktf.out/summary.md\n',
     );
     expect(sink.text().trim().split('\n')).toHaveLength(4);
     const plan = calls().find((c) => c.cmd === 'plan' && c.stack === 'globex')!;
