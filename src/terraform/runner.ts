@@ -13,6 +13,7 @@ import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, type ExecResult } from './exec';
 import { countChanges, type ChangeCounts } from './plan-counts';
 import { silentProgress, type ProgressReporter } from './progress';
+import { redactPlan } from './redact';
 
 /** A synthesized stack directory to plan (what `synthesize()` returns per customer). */
 export interface StackToPlan {
@@ -289,7 +290,9 @@ async function planOneStack(
   } catch (e) {
     return fail('show', { ...show, failure: `output is not JSON (${(e as Error).message})` });
   }
-  fs.writeFileSync(planJsonFile, show.stdout);
+  // Terraform's JSON carries sensitive values (the tunnels' pre-shared keys) in clear text.
+  parsed = redactPlan(parsed);
+  fs.writeFileSync(planJsonFile, JSON.stringify(parsed) + '\n');
   writeLog(outDir, log);
   const plan_ = reviewSubset(parsed);
   return {
