@@ -103,7 +103,7 @@ describe('workflow conventions', () => {
     const script = runs(w).join('\n');
     expect(script).toContain('npm run validate -- --format github');
     expect(script).toContain('npm run plan -- --affected-since "origin/$BASE_REF" $mode');
-    expect(script).toContain('node scripts/upsert-pr-comment.mjs cdktf.out/plan-summary.md');
+    expect(script).toContain('node scripts/upsert-pr-comment.mjs cdktf.out/summary.md');
     expect(all.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
     expect(w.jobs.plan.permissions).toEqual({
       contents: 'read',

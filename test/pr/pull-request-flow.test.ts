@@ -70,7 +70,7 @@ describeWithTerraform('pull-request flow: affected → plan → summary', () => 
         fs.readFileSync(path.join(repo.dir, 'cdktf.out', 'plan-results.json'), 'utf8'),
       ) as ResultsJson
     ).stacks;
-  const summary = () => fs.readFileSync(path.join(repo.dir, 'cdktf.out', 'plan-summary.md'), 'utf8');
+  const summary = () => fs.readFileSync(path.join(repo.dir, 'cdktf.out', 'summary.md'), 'utf8');
   const edit = (id: string, f: (yaml: string) => string) => {
     const file = path.join(repo.dir, 'customers', `${id}.yaml`);
     fs.writeFileSync(file, f(fs.readFileSync(file, 'utf8')));
