@@ -19,7 +19,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['cdktf', 'cdktf/*', '@cdktf/*', 'constructs'], message: 'src/config never imports cdktf: keep it portable.' },
+            {
+              group: ['cdktf', 'cdktf/*', '@cdktf/*', 'constructs'],
+              message: 'src/config never imports cdktf: keep it portable.',
+            },
           ],
         },
       ],
@@ -34,9 +37,14 @@ export default tseslint.config(
           paths: [
             { name: 'fs', message: 'Constructs never read files: they take typed props.' },
             { name: 'node:fs', message: 'Constructs never read files: they take typed props.' },
-            { name: '@cdktf/provider-aws', message: 'Import provider resources by deep path (@cdktf/provider-aws/lib/...).' },
+            {
+              name: '@cdktf/provider-aws',
+              message: 'Import provider resources by deep path (@cdktf/provider-aws/lib/...).',
+            },
           ],
-          patterns: [{ group: ['yaml', '**/config/load*', '**/config/yaml*'], message: 'Constructs never read YAML.' }],
+          patterns: [
+            { group: ['yaml', '**/config/load*', '**/config/yaml*'], message: 'Constructs never read YAML.' },
+          ],
         },
       ],
     },

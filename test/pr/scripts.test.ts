@@ -122,7 +122,7 @@ describe('scripts/upsert-pr-comment.mjs against a fake GitHub API', () => {
           return res.end();
         }
         res.statusCode = 404;
-        res.end('{}');
+        return res.end('{}');
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
