@@ -4,8 +4,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    // isolatedModules: type-checking is `npm run build`'s job (run by the lint step); ts-jest only transpiles.
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }],
+    // tsconfig.test.json sets isolatedModules, so ts-jest only transpiles (fast); type-checking is
+    // `npm run typecheck`'s job, which `npm test` runs first.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
   testTimeout: 120000,
 };
