@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import Ajv from 'ajv';
+import { newAjv } from './ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics';
 import { CIDR_PATTERN, REGION_PATTERN } from './schema';
@@ -124,15 +124,7 @@ const CDKTF_JSON_SCHEMA: SchemaNode = {
   },
 };
 
-// Without code optimisation compiling takes half the time (paid by every CLI run), and validating
-// a document of a few hundred bytes costs microseconds either way.
-const ajv = new Ajv({
-  allErrors: true,
-  strict: true,
-  discriminator: true,
-  allowUnionTypes: true,
-  code: { optimize: false },
-});
+const ajv = newAjv();
 const validateCdktfJson = ajv.compile(CDKTF_JSON_SCHEMA);
 
 export function loadSettings(cdktfJsonPath?: string): {
