@@ -73,6 +73,16 @@ const cidr = (description: string, example: string): SchemaNode => ({
   examples: [example],
 });
 
+/** A non-empty list of distinct choices from `items` (the IKE algorithm and DH group lists). */
+const choiceList = (items: SchemaNode, description: string, example: readonly unknown[]): SchemaNode => ({
+  type: 'array',
+  minItems: 1,
+  uniqueItems: true,
+  items,
+  description,
+  examples: [example],
+});
+
 function phase(n: 1 | 2, maxLifetime: number, dhGroups: readonly number[]): SchemaNode {
   return {
     type: 'object',
@@ -88,32 +98,21 @@ function phase(n: 1 | 2, maxLifetime: number, dhGroups: readonly number[]): Sche
             ? 'Phase 1 lifetime in seconds, 900-28800. AWS default 28800.'
             : 'Phase 2 lifetime in seconds, 900-3600, and shorter than phase 1. AWS default 3600.',
       },
-      encryption: {
-        type: 'array',
-        minItems: 1,
-        uniqueItems: true,
-        items: { type: 'string', enum: ENCRYPTION_ALGORITHMS, description: 'An encryption algorithm.' },
-        description: `Phase ${n} encryption algorithms AWS may negotiate. AWS default: all of them.`,
-        examples: [['AES256']],
-      },
-      integrity: {
-        type: 'array',
-        minItems: 1,
-        uniqueItems: true,
-        items: { type: 'string', enum: INTEGRITY_ALGORITHMS, description: 'An integrity algorithm.' },
-        description: `Phase ${n} integrity algorithms AWS may negotiate. AWS default: all of them.`,
-        examples: [['SHA2-256']],
-      },
-      dhGroups: {
-        type: 'array',
-        minItems: 1,
-        uniqueItems: true,
-        items: { type: 'integer', enum: dhGroups, description: 'A Diffie-Hellman group number.' },
-        description: `Phase ${n} Diffie-Hellman group numbers: ${dhGroups[0]}, ${dhGroups
-          .slice(1)
-          .join(', ')}. AWS default: all of them.`,
-        examples: [[14, 20]],
-      },
+      encryption: choiceList(
+        { type: 'string', enum: ENCRYPTION_ALGORITHMS, description: 'An encryption algorithm.' },
+        `Phase ${n} encryption algorithms AWS may negotiate. AWS default: all of them.`,
+        ['AES256'],
+      ),
+      integrity: choiceList(
+        { type: 'string', enum: INTEGRITY_ALGORITHMS, description: 'An integrity algorithm.' },
+        `Phase ${n} integrity algorithms AWS may negotiate. AWS default: all of them.`,
+        ['SHA2-256'],
+      ),
+      dhGroups: choiceList(
+        { type: 'integer', enum: dhGroups, description: 'A Diffie-Hellman group number.' },
+        `Phase ${n} Diffie-Hellman group numbers: ${dhGroups[0]}, ${dhGroups.slice(1).join(', ')}. AWS default: all of them.`,
+        [14, 20],
+      ),
     },
   };
 }
