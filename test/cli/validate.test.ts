@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/validate';
+import { peeringYaml } from '../config/yaml-docs';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -17,18 +18,7 @@ async function validate(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-const GOOD = `id: good
-name: Good
-orgId: 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34
-plan: enterprise
-connectivity:
-  type: vpc-peering
-  peer:
-    accountId: '111122223333'
-    vpcId: vpc-0a1b2c3d
-    region: eu-west-1
-    cidrs: [172.31.0.0/16]
-`;
+const GOOD = peeringYaml('good');
 
 describe('validate', () => {
   let dir: string;

@@ -5,6 +5,7 @@
 import { checkSources } from '../../src/config/load';
 import type { Rule } from '../../src/config/rules/rule';
 import { DEFAULT_SETTINGS } from '../../src/config/settings';
+import { peeringYaml } from './yaml-docs';
 
 const seen: { file: string; others: string[] }[] = [];
 
@@ -36,18 +37,7 @@ jest.mock('../../src/config/rules', () => ({
   },
 }));
 
-const doc = (id: string) => `id: ${id}
-name: ${id}
-orgId: 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34
-plan: enterprise
-connectivity:
-  type: vpc-peering
-  peer:
-    accountId: '111122223333'
-    vpcId: vpc-0a1b2c3d
-    region: eu-west-1
-    cidrs: [172.31.0.0/16]
-`;
+const doc = (id: string) => peeringYaml(id);
 
 describe('running the rules', () => {
   const r = checkSources(

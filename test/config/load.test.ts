@@ -4,23 +4,11 @@ import * as path from 'path';
 import { checkSources, loadProject } from '../../src/config/load';
 import { sortDiagnostics } from '../../src/config/diagnostics';
 import { DEFAULT_SETTINGS } from '../../src/config/settings';
+import { peeringYaml } from './yaml-docs';
 
 const REPO = path.join(__dirname, '..', '..');
 
-function peering(id: string, orgSuffix = '1f34'): string {
-  return `id: ${id}
-name: ${id}
-orgId: 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a${orgSuffix}
-plan: enterprise
-connectivity:
-  type: vpc-peering
-  peer:
-    accountId: '111122223333'
-    vpcId: vpc-0a1b2c3d
-    region: eu-west-1
-    cidrs: [172.31.0.0/16]
-`;
-}
+const peering = peeringYaml;
 
 describe('checkSources', () => {
   it('returns typed customers for valid files and nothing for invalid ones', () => {

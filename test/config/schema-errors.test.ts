@@ -4,6 +4,7 @@ import { decodePointer } from '../../src/config/schema-errors';
 import { CUSTOMER_SCHEMA } from '../../src/config/schema';
 import type { SchemaNode } from '../../src/config/schema';
 import { DEFAULT_SETTINGS } from '../../src/config/settings';
+import { peeringYaml } from './yaml-docs';
 
 const VPN = `id: t
 name: T
@@ -17,18 +18,7 @@ connectivity:
     bgpAsn: 65010
 `;
 
-const PEERING = `id: t
-name: T
-orgId: 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34
-plan: enterprise
-connectivity:
-  type: vpc-peering
-  peer:
-    accountId: '111122223333'
-    vpcId: vpc-0a1b2c3d
-    region: eu-west-1
-    cidrs: [172.31.0.0/16]
-`;
+const PEERING = peeringYaml('t');
 
 function errors(text: string) {
   const r = checkSources([{ path: 't.yaml', text }], DEFAULT_SETTINGS);
