@@ -12,24 +12,24 @@
  * no vendor CIDR on that transit gateway and none of the networks routed through it; the same
  * range is offered in both files, for one of them to take.
  */
+import type { FleetKey } from '../fleet-index';
 import type { FieldPath, Finding, Rule } from './rule';
 import type { LoadedCustomer } from '../types';
 import { VENDOR_POOLS, findFreeBlock, formatBlock, overlaps, parseCidr, type Block } from '../cidr';
 import { TGW_MIN_PREFIX, error, transitGatewayOf } from './support';
 
+const TRANSIT_GATEWAY_ID: FleetKey = ({ customer: { connectivity: c } }) =>
+  c.type === 'transit-gateway' ? c.transitGateway.id : undefined;
+
 export const transitGatewayShared: Rule = {
   codes: ['TGW_ACCOUNT_CONFLICT', 'TGW_VENDOR_CIDR_OVERLAP'],
   description: 'Files on one transit gateway agree on its account and have disjoint vendor CIDRs.',
-  check({ document, customer, others }) {
+  check({ document, customer, fleet, file }) {
     const tgw = transitGatewayOf(document);
     if (!tgw) return [];
     const id = tgw.transitGateway.id;
-    // A plain loop: every file scans every other one (n² comparisons of strings for n files).
-    const sharing: LoadedCustomer[] = [];
-    for (const o of others) {
-      const c = o.customer.connectivity;
-      if (c.type === 'transit-gateway' && c.transitGateway.id === id) sharing.push(o);
-    }
+    // One index for the whole run: a lookup per file, not a scan of every other file.
+    const sharing = [...fleet.sharing('transitGateway.id', TRANSIT_GATEWAY_ID, { file, customer })];
     if (sharing.length === 0) return [];
     sharing.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const findings: Finding[] = [];
