@@ -28,18 +28,18 @@ export interface ShardRecord {
   readonly assignment: readonly (readonly string[])[];
 }
 
-/** One row of plan-results.json (see resultsJson() in src/cli/plan.ts). */
+/**
+ * One row of plan-results.json (resultsJson() in src/cli/plan.ts): the fields checked here are the
+ * ones the merge relies on; every other field is carried over as written (null meaning absent), so
+ * that a field the plan command adds later reaches the merged summary without a change here.
+ */
 export interface ResultRow {
   readonly id: string;
-  readonly connectivityType: StackRunResult['connectivityType'] | null;
   readonly decommission: boolean;
   readonly status: StackPlanStatus;
-  readonly counts: StackRunResult['counts'] | null;
   readonly planFile: string | null;
   readonly planJsonFile: string | null;
-  readonly error: string | null;
-  readonly durationMs: number;
-  readonly timings: StackRunResult['timings'];
+  readonly [field: string]: unknown;
 }
 
 export interface MergeOptions {
@@ -172,16 +172,11 @@ function rebuild(
           .split(path.sep)
           .join('/')
       : undefined;
-  const base: StackRunResult = {
-    id: row.id,
-    ...(row.connectivityType ? { connectivityType: row.connectivityType } : {}),
-    decommission: row.decommission,
-    status: row.status,
-    ...(row.counts ? { counts: row.counts } : {}),
-    ...(row.error !== null ? { error: row.error } : {}),
-    durationMs: row.durationMs,
-    timings: row.timings,
-  };
+  // Every field as written (null = absent), except the paths, which now point at the merged copies.
+  const carried = Object.fromEntries(
+    Object.entries(row).filter(([k, v]) => v !== null && k !== 'planFile' && k !== 'planJsonFile'),
+  );
+  const base = { timings: {}, durationMs: 0, ...carried } as unknown as StackRunResult;
   const copy = fs.existsSync(src) ? src : undefined;
   const planFile = row.planFile !== null ? rel('plan.tfplan') : undefined;
   const files = { ...(planFile ? { planFile } : {}) };
@@ -231,7 +226,7 @@ export function parseResultsFile(text: string): { shard?: ShardRecord; stacks: R
 }
 
 function parseRow(r: unknown, i: number): ResultRow {
-  const row = r as Partial<ResultRow> | null;
+  const row = r as Record<string, unknown> | null;
   const bad = (what: string) => new Error(`stacks[${i}]: ${what}`);
   if (!row || typeof row !== 'object') throw bad('not an object');
   if (typeof row.id !== 'string' || !ID.test(row.id))
@@ -239,16 +234,11 @@ function parseRow(r: unknown, i: number): ResultRow {
   if (!STATUSES.includes(row.status as StackPlanStatus))
     throw bad(`unknown status ${JSON.stringify(row.status)}`);
   if (typeof row.decommission !== 'boolean') throw bad('decommission is not a boolean');
+  const text = (v: unknown) => (typeof v === 'string' ? v : null);
   return {
+    ...row,
     id: row.id,
-    connectivityType: typeof row.connectivityType === 'string' ? row.connectivityType : null,
-    decommission: row.decommission,
-    status: row.status as StackPlanStatus,
-    counts: row.counts && typeof row.counts === 'object' ? row.counts : null,
-    planFile: typeof row.planFile === 'string' ? row.planFile : null,
-    planJsonFile: typeof row.planJsonFile === 'string' ? row.planJsonFile : null,
-    error: typeof row.error === 'string' ? row.error : null,
-    durationMs: typeof row.durationMs === 'number' ? row.durationMs : 0,
-    timings: row.timings && typeof row.timings === 'object' ? row.timings : {},
-  };
+    planFile: text(row.planFile),
+    planJsonFile: text(row.planJsonFile),
+  } as ResultRow;
 }
