@@ -9,7 +9,6 @@
  * `terraform plan -detailed-exitcode`), 1 invalid input or any stack failed.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatText, hasErrors } from '../config/diagnostics';
@@ -17,12 +16,15 @@ import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { checkRemoved } from '../pr/removed';
 import { renderSummary } from '../pr/summary';
+import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
-import { describeCliSetup, prepareTerraformCli } from '../terraform/cli-config';
-import { terraformVersion } from '../terraform/exec';
+import { awsProviderVersion } from '../stacks/provider-version';
+import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
+import { checkProvider, checkTerraform } from '../terraform/environment';
+import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
-import { pinnedAwsVersion, planStacks, type StackRunResult } from '../terraform/runner';
+import { planStacks, type StackRunResult } from '../terraform/runner';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
@@ -31,7 +33,7 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
   --affected-since REF  plan the customers added or changed since git REF (all when shared code changed)
-  --jobs N            stacks planned at the same time (default: number of CPUs)
+  --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
@@ -51,7 +53,32 @@ export interface PlanCommandOptions {
   readonly projectDir?: string;
   /** @default a bar on a terminal stderr, else one line per stack */
   readonly progress?: ProgressReporter;
+  /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
+
+/** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
+export function underCi(env: NodeJS.ProcessEnv): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}
+
+/**
+ * Why an online plan under CI with the local backend is refused: a CI runner's state directory is
+ * empty on every run (git-ignored, never checked out), so every deployed customer would plan as
+ * new and every deleted file as safe to delete.
+ */
+export const LOCAL_BACKEND_IN_CI =
+  'linkforge plan: refusing an online plan under CI with the local state backend: a CI runner starts ' +
+  'with no state/ directory, so every deployed customer would look new and every deleted customer ' +
+  'file safe to delete. Configure the S3 backend in cdktf.json (context.linkforge.backend: ' +
+  '{ "type": "s3", "bucket": …, "region": …, "keyPrefix": …, "dynamodbTable": … or "useLockfile": true }, ' +
+  'see README "Platform settings"), or plan with --offline for a review that says it cannot see ' +
+  'deployed resources.\n';
+
+/** What an offline run cannot see, said on the console as the summary says it on its first line. */
+const OFFLINE_CONSOLE_NOTICE =
+  'offline: empty throw-away state and placeholder credentials, so nothing deployed can be seen ' +
+  '(every customer looks new; removals, replacements and drift do not show)\n';
 
 export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -121,6 +148,11 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     );
     return 1;
   }
+  const offline = opts.offline ?? false;
+  if (!offline && loaded.settings.backend.type === 'local' && underCi(opts.env ?? process.env)) {
+    out.stderr(LOCAL_BACKEND_IN_CI);
+    return 1;
+  }
 
   // 2. Which stacks.
   let ids: string[] | undefined;
@@ -144,12 +176,15 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
       return 1;
     }
   } else if (opts.ids !== undefined) {
-    const known = new Set(loaded.customers.map((c) => c.customer.id));
-    const unknown = opts.ids.filter((id) => !known.has(id));
+    const known = loaded.customers.map((c) => c.customer.id);
+    const unknown = opts.ids.filter((id) => !known.includes(id));
     if (unknown.length > 0) {
-      out.stderr(
-        `linkforge plan: unknown customer id(s): ${unknown.join(', ')} (no such file in ${customersDir}/)\n`,
-      );
+      for (const id of unknown) {
+        const near = suggest(id, known);
+        out.stderr(
+          `linkforge plan: unknown customer id '${id}': no ${customersDir}/${id}.yaml${near ? `; did you mean '${near}'?` : ''}\n`,
+        );
+      }
       return 1;
     }
     ids = [...new Set(opts.ids)].sort();
@@ -177,41 +212,33 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     return finish(await removedResults(), reporting);
   }
 
-  // 3. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
+  if (ids === undefined && loaded.customers.length === 0) {
+    out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
+    return finish(await removedResults(), reporting);
+  }
+
+  // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
+  // cannot be installed, fails here once, with earlier output untouched.
+  const environment = await checkEnvironment(projectDir, outdir, out);
+  if (!environment) return 1;
+  const { cli } = environment;
+
+  // 4. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
   const stacks = synthesize(loaded.customers, loaded.settings, {
     outdir,
     ids,
     offline: opts.offline ?? false,
     projectDir,
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
-  if (stacks.length === 0) {
-    out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
-    return finish(await removedResults(), reporting);
-  }
-
-  // 4. Terraform: one CLI configuration and plugin cache for every stack.
-  let cli: ReturnType<typeof prepareTerraformCli>;
-  try {
-    cli = prepareTerraformCli({ projectDir, awsProviderVersion: pinnedAwsVersion(stacks[0].dir) });
-  } catch (e) {
-    out.stderr(`linkforge plan: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const version = await terraformVersion({ ...process.env, ...cli.env });
-  if (!version) {
-    out.stderr(
-      "linkforge plan: terraform is not installed or does not run ('terraform version' failed). " +
-        'Install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) or set LINKFORGE_TERRAFORM.\n',
-    );
-    return 1;
-  }
-  out.stderr(`${version}; ${describeCliSetup(cli)}\n`);
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
-  const jobs = opts.jobs ?? Math.max(1, os.availableParallelism());
+  const machine = machineCapacity();
+  const jobs = opts.jobs ?? defaultJobs(machine);
   const mode = opts.offline ? ', offline' : '';
-  out.stderr(`planning ${stacks.length} stack(s), ${jobs} at a time${mode}\n`);
+  const width = opts.jobs === undefined ? describeDefaultJobs(machine) : String(jobs);
+  out.stderr(`planning ${stacks.length} stack(s), ${width} at a time${mode}\n`);
+  if (offline) out.stderr(OFFLINE_CONSOLE_NOTICE);
   const results = await planStacks(stacks, {
     cli,
     plansDir,
@@ -223,6 +250,39 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   return finish([...results, ...(await removedResults())], reporting);
 }
 
+/**
+ * Terraform present and recent enough, the CLI configuration written, the AWS provider the stacks
+ * pin installable: undefined (after one message) when any of it fails.
+ */
+async function checkEnvironment(
+  projectDir: string,
+  outdir: string,
+  out: Output,
+): Promise<{ cli: TerraformCliSetup } | undefined> {
+  const untouched = `nothing was synthesized or planned (${outdir} is unchanged)`;
+  const terraform = await checkTerraform();
+  if (!terraform.ok) {
+    out.stderr(`linkforge plan: ${terraform.message}; ${untouched}\n`);
+    return undefined;
+  }
+  let cli: TerraformCliSetup;
+  const awsVersion = awsProviderVersion();
+  try {
+    cli = prepareTerraformCli({ projectDir, awsProviderVersion: awsVersion });
+  } catch (e) {
+    out.stderr(`linkforge plan: ${(e as Error).message}; ${untouched}\n`);
+    return undefined;
+  }
+  const provider = await checkProvider(cli, { projectDir, awsProviderVersion: awsVersion });
+  if (!provider.ok) {
+    out.stderr(`linkforge plan: ${provider.message}; ${untouched}\n`);
+    return undefined;
+  }
+  for (const w of provider.value.warnings) out.stderr(`linkforge plan: warning: ${w}\n`);
+  out.stderr(`Terraform ${terraform.value}; ${describeCliSetup(cli)}\n`);
+  return { cli };
+}
+
 interface FinishContext {
   readonly summaryFile: string;
   readonly absOutdir: string;
@@ -231,14 +291,30 @@ interface FinishContext {
   readonly out: Output;
 }
 
+/**
+ * Terraform's ways of saying that no AWS credentials were found (the provider's, and the S3
+ * backend's): the console adds what to do about it.
+ */
+const NO_CREDENTIALS =
+  /No valid credential sources found|failed to refresh cached credentials|NoCredentialProviders|no EC2 IMDS role found/i;
+
+export const CREDENTIALS_HINT =
+  'hint: terraform found no AWS credentials. Plan without an AWS account with --offline ' +
+  '(npm run plan -- --offline), or give credentials for the vendor account: set AWS_PROFILE ' +
+  '(after aws sso login) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.\n';
+
 /** Write the summary and the machine-readable results, print the totals, and decide the exit status. */
 function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
   fs.mkdirSync(ctx.absOutdir, { recursive: true });
   writeAtomic(ctx.summaryFile, renderSummary(results));
   writeAtomic(path.join(ctx.absOutdir, 'plan-results.json'), resultsJson(results));
 
-  const failed = results.filter((r) => r.status !== 'planned');
-  const total = results.reduce(
+  // Stacks that were synthesized and planned, apart from removed customer files (only checked):
+  // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
+  const stacks = results.filter((r) => r.connectivityType !== undefined);
+  const removed = results.filter((r) => r.connectivityType === undefined);
+  const failed = stacks.filter((r) => r.status === 'failed');
+  const total = stacks.reduce(
     (acc, r) => {
       const c = r.counts ?? countChanges(r.plan);
       return { add: acc.add + c.add, change: acc.change + c.change, destroy: acc.destroy + c.destroy };
@@ -246,13 +322,27 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
     { add: 0, change: 0, destroy: 0 },
   );
   const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
-  const planned = results.length - failed.length;
+  const planned = stacks.length - failed.length;
+  // The summary's words: "failed", "refused", "removed (no resources left)".
+  const refused = removed.filter((r) => r.status === 'refused');
+  const gone = removed.filter((r) => r.status !== 'refused');
+  const removedText = [
+    ...(refused.length > 0 ? [`${refused.length} refused (${refused.map((r) => r.id).join(', ')})`] : []),
+    ...(gone.length > 0
+      ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
+      : []),
+  ];
   ctx.out.stdout(
-    `planned ${planned}/${results.length} stack(s)` +
-      (failed.length > 0 ? `, ${failed.length} FAILED (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy; summary: ${rel}\n`,
+    `planned ${planned}/${stacks.length} stack(s)` +
+      (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
+      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
+      (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
+      `; summary: ${rel}\n`,
   );
-  if (failed.length > 0) return 1;
+  if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
+    ctx.out.stderr(CREDENTIALS_HINT);
+  }
+  if (results.some((r) => r.status !== 'planned')) return 1;
   if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
   return 0;
 }
@@ -270,6 +360,7 @@ function resultsJson(results: readonly StackRunResult[]): string {
       planFile: r.planFile ?? null,
       planJsonFile: r.planJsonFile ?? null,
       error: r.error ?? null,
+      offline: r.offline ?? false,
       durationMs: r.durationMs,
       timings: r.timings,
     }));

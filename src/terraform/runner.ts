@@ -1,13 +1,16 @@
 /**
- * Planning many stacks: `terraform init`, `plan -out`, `show -json` per stack directory, N stacks
- * at a time, one failure never stopping the others.
+ * Planning many stacks: `terraform init`, `plan -detailed-exitcode -out`, and `show -json` only when
+ * the plan has changes, per stack directory, N stacks at a time, one failure never stopping the
+ * others.
  *
  * Per stack, everything a reviewer or a later apply needs lands in `<plansDir>/<id>/`:
- * `plan.tfplan` (the saved plan, applied as reviewed), `plan.json` (`terraform show -json`) and
+ * `plan.tfplan` (the saved plan, applied as reviewed), `plan.json` (`terraform show -json`, or
+ * NO_CHANGES_PLAN for an empty plan), `plan.txt` (the readable plan) and
  * `terraform.log` (every command's output, the first place to look when a stack failed).
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Connectivity } from '../config/types';
 import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../pr/types';
 import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, type ExecResult } from './exec';
@@ -22,7 +25,7 @@ export interface StackToPlan {
   readonly dir: string;
   /** Plan the destruction of the stack (`terraform plan -destroy`). */
   readonly decommission: boolean;
-  readonly connectivityType?: 'vpc-peering' | 'site-to-site-vpn';
+  readonly connectivityType?: Connectivity['type'];
 }
 
 export interface RunnerOptions {
@@ -218,10 +221,21 @@ function initStack(stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
   return tf(['init', '-input=false', '-no-color', '-reconfigure'], stack, ctx);
 }
 
+/**
+ * Terraform's working data (`.terraform/`: the initialised backend and provider links) of an
+ * offline plan, outside the stack directory. The stack directory is also cdktf's own working
+ * directory: an offline init there would record the throw-away local backend, and the next
+ * `cdktf deploy|diff|output` (which runs a plain `terraform init`) would stop at "Backend
+ * configuration changed".
+ */
+export function offlineDataDir(projectDir: string, id: string): string {
+  return path.join(projectDir, '.linkforge', 'offline-tfdata', id);
+}
+
 function tf(args: string[], stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
   return execTerraform(args, {
     cwd: stack.dir,
-    env: ctx.env,
+    env: ctx.offline ? { ...ctx.env, TF_DATA_DIR: offlineDataDir(ctx.projectDir, stack.id) } : ctx.env,
     binary: ctx.binary,
     timeoutMs: ctx.commandTimeoutMs,
   });
@@ -247,6 +261,7 @@ async function planOneStack(
     id: stack.id,
     connectivityType: stack.connectivityType,
     decommission: stack.decommission,
+    ...(ctx.offline ? { offline: true } : {}),
   };
   const fail = (step: string, r: ExecResult): StackRunResult => {
     writeLog(outDir, log);
@@ -272,12 +287,32 @@ async function planOneStack(
     if (v.code !== 0) return fail('validate', v);
   }
 
-  const planArgs = ['plan', '-input=false', '-no-color', `-out=${planFile}`];
+  // -detailed-exitcode: exit 0 means an empty plan, 2 a plan with changes, 1 an error. An empty
+  // plan (the usual drift result) needs no `show -json`: that would only start the provider a third
+  // time to list no-op entries.
+  const planArgs = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`];
   if (stack.decommission) planArgs.push('-destroy');
   const plan = await tf(planArgs, stack, ctx);
   log.push(plan);
   timings.plan = plan.durationMs;
-  if (plan.code !== 0) return fail('plan', plan);
+  if (plan.code !== 0 && plan.code !== 2) return fail('plan', plan);
+  // The readable plan, as terraform printed it (sensitive values shown as "(sensitive value)"):
+  // what the summary points a reviewer at for the details it leaves out.
+  fs.writeFileSync(path.join(outDir, 'plan.txt'), plan.stdout);
+  if (plan.code === 0) {
+    fs.writeFileSync(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
+    writeLog(outDir, log);
+    return {
+      ...base,
+      status: 'planned',
+      plan: reviewSubset(NO_CHANGES_PLAN),
+      planFile: relative(ctx.projectDir, planFile),
+      planJsonFile: relative(ctx.projectDir, planJsonFile),
+      counts: { add: 0, change: 0, destroy: 0 },
+      durationMs: Date.now() - started + earlierMs,
+      timings,
+    };
+  }
 
   const show = await tf(['show', '-json', '-no-color', planFile], stack, ctx);
   // The JSON itself goes to plan.json, not into the log.
@@ -308,11 +343,23 @@ async function planOneStack(
 }
 
 /**
+ * `plan.json` of a stack whose plan is empty (terraform plan -detailed-exitcode exited 0): written by
+ * linkforge instead of `terraform show -json`, which would list only no-op entries. Every reader of
+ * plan.json (summary, summarize, the deploy gate in same-plan.ts) ignores no-op entries, so it
+ * means the same; `linkforge_no_changes` says where it came from.
+ */
+export const NO_CHANGES_PLAN: TerraformPlanJson & { readonly linkforge_no_changes: string } = {
+  format_version: '1.2',
+  linkforge_no_changes: 'terraform plan -detailed-exitcode exited 0: no changes, show -json skipped',
+  resource_changes: [],
+};
+
+/**
  * Keep only what the review summary reads (TerraformPlanJson): a full plan JSON also carries the
  * configuration, prior state and planned values, several times the size, and a fleet-wide run
  * holds one per customer in memory. The complete JSON stays in plan.json.
  */
-function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
+export function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
   const resource_changes = (plan.resource_changes ?? []).map((rc): TerraformResourceChange => ({
     address: rc.address,
     type: rc.type,
@@ -322,6 +369,11 @@ function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
       before: rc.change.before,
       after: rc.change.after,
       ...(rc.change.replace_paths ? { replace_paths: rc.change.replace_paths } : {}),
+      // What the summary needs to list changed attributes: unknown values, and the sensitivity
+      // masks (the values themselves are already redacted).
+      ...(rc.change.after_unknown !== undefined ? { after_unknown: rc.change.after_unknown } : {}),
+      ...(rc.change.before_sensitive !== undefined ? { before_sensitive: rc.change.before_sensitive } : {}),
+      ...(rc.change.after_sensitive !== undefined ? { after_sensitive: rc.change.after_sensitive } : {}),
     },
     ...(rc.action_reason ? { action_reason: rc.action_reason } : {}),
   }));

@@ -2,17 +2,21 @@
  * A fake terraform executable for tests of the runner and the plan command: it records every call
  * (command, arguments, stack directory, selected environment variables) in
  * `$FAKE_TF_CONTROL/calls.jsonl`, the width of concurrent plans in `concurrency.log`, fails a
- * command when the stack directory holds `FAIL_<command>` or `$FAKE_TF_FAIL` lists `<stack>:<command>`,
- * and answers `show -json` with no changes for the stacks in `$FAKE_TF_NO_CHANGES`, else
+ * command when the stack directory holds `FAIL_<command>` or `$FAKE_TF_FAIL` lists `<stack>:<command>`
+ * (with `$FAKE_TF_ERROR` as the error text when set),
+ * exits from `plan -detailed-exitcode` with 0 (no changes) for the stacks in `$FAKE_TF_NO_CHANGES`
+ * and 2 for the others, and answers `show -json` with no changes for the stacks in
+ * `$FAKE_TF_NO_CHANGES`, else
  * `show.json` from the stack directory or a fixed plan (create, update, delete, replace, read,
- * no-op).
+ * no-op). `version` reports `$FAKE_TF_VERSION` (default 1.11.4), as JSON with `-json`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 const FAKE = `
 if (process.argv[2] === 'version') {
-  process.stdout.write('Terraform v0.0.0-fake\\n');
+  const v = process.env.FAKE_TF_VERSION || '1.11.4';
+  process.stdout.write(process.argv[3] === '-json' ? JSON.stringify({ terraform_version: v, platform: 'linux_amd64' }) + '\\n' : 'Terraform v' + v + '\\n');
   process.exit(0);
 }
 const fs = require('fs');
@@ -32,11 +36,12 @@ record({
     AWS_EC2_METADATA_DISABLED: process.env.AWS_EC2_METADATA_DISABLED,
     TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE,
     TF_IN_AUTOMATION: process.env.TF_IN_AUTOMATION,
+    TF_DATA_DIR: process.env.TF_DATA_DIR,
   },
 });
 const failEnv = (process.env.FAKE_TF_FAIL || '').split(',');
 if (fs.existsSync(path.join(dir, 'FAIL_' + cmd)) || failEnv.includes(stack + ':' + cmd)) {
-  process.stderr.write('\\nError: simulated ' + cmd + ' failure\\n\\n  on cdk.tf.json line 3:\\n  the details\\n\\n');
+  process.stderr.write('\\nError: ' + (process.env.FAKE_TF_ERROR || 'simulated ' + cmd + ' failure') + '\\n\\n  on cdk.tf.json line 3:\\n  the details\\n\\n');
   process.exit(1);
 }
 if (cmd === 'init') {
@@ -55,6 +60,12 @@ if (cmd === 'plan') {
   fs.unlinkSync(me);
   const out = args.find((a) => a.startsWith('-out=')).slice(5);
   fs.writeFileSync(out, 'fake plan of ' + stack);
+  // As terraform: with -detailed-exitcode, 0 for an empty plan and 2 for one with changes.
+  if (args.includes('-detailed-exitcode')) {
+    const empty = (process.env.FAKE_TF_NO_CHANGES || '').split(',').includes(stack);
+    record({ phase: 'end' });
+    process.exit(empty ? 0 : 2);
+  }
 }
 if (cmd === 'show') {
   const custom = path.join(dir, 'show.json');

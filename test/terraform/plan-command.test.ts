@@ -10,6 +10,7 @@ import { PassThrough } from 'stream';
 import { planCommand, run } from '../../src/cli/plan';
 import type { Output } from '../../src/cli/output';
 import { LineProgress } from '../../src/terraform/progress';
+import { minTerraformVersionText } from '../../src/terraform/supported-version';
 import { pinnedAwsVersion } from '../../src/terraform/runner';
 import { writeFakeTerraform } from './fake-terraform';
 import { PROJECT_DIR, tempDir } from './helpers';
@@ -59,6 +60,8 @@ beforeEach(() => {
   fs.mkdirSync(control);
   process.env.LINKFORGE_TERRAFORM = writeFakeTerraform(project);
   process.env.FAKE_TF_CONTROL = control;
+  // Online plans with the local backend are refused under CI (tested below with an explicit env).
+  delete process.env.CI;
 });
 
 afterEach(() => {
@@ -103,18 +106,119 @@ describe('linkforge plan: validation gate and selection', () => {
     expect(calls()).toEqual([]);
   });
 
-  it('an unknown customer id: exit 1, names it', async () => {
+  it('an unknown customer id: exit 1, names it, suggests the closest one', async () => {
     const io = capture();
-    expect(await planCommand({ projectDir: project, ids: ['acme-corp', 'nope'] }, io)).toBe(1);
-    expect(io.err.join('')).toContain('unknown customer id(s): nope');
+    expect(await planCommand({ projectDir: project, ids: ['acme-corp', 'nope', 'acme-crop'] }, io)).toBe(1);
+    expect(io.err.join('')).toContain("unknown customer id 'nope': no customers/nope.yaml\n");
+    expect(io.err.join('')).toContain(
+      "unknown customer id 'acme-crop': no customers/acme-crop.yaml; did you mean 'acme-corp'?",
+    );
     expect(calls()).toEqual([]);
   });
 
-  it('no terraform: exit 1 with how to install it, before planning anything', async () => {
-    process.env.LINKFORGE_TERRAFORM = path.join(project, 'no-terraform-here');
+  it('under CI, an online plan with the local backend is an error that says how to configure S3', async () => {
     const io = capture();
-    expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
-    expect(io.err.join('')).toContain('terraform is not installed or does not run');
+    expect(await planCommand({ projectDir: project, env: { CI: 'true' } }, io)).toBe(1);
+    expect(io.err.join('')).toContain('refusing an online plan under CI with the local state backend');
+    expect(io.err.join('')).toContain('Configure the S3 backend in cdktf.json');
+    expect(calls()).toEqual([]);
+    // Offline, or outside CI, it plans.
+    expect(
+      await planCommand(
+        { projectDir: project, env: { CI: 'true' }, offline: true, ids: ['globex'] },
+        capture(),
+      ),
+    ).toBe(0);
+    expect(await planCommand({ projectDir: project, env: {}, ids: ['globex'] }, capture())).toBe(0);
+  });
+
+  it('offline: the console says what an offline plan cannot see', async () => {
+    const io = capture();
+    expect(await planCommand({ projectDir: project, offline: true, ids: ['globex'] }, io)).toBe(0);
+    expect(io.err.join('')).toContain('offline: empty throw-away state and placeholder credentials');
+    const results = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'));
+    expect(results.stacks[0].offline).toBe(true);
+    expect(fs.readFileSync(path.join(project, 'cdktf.out', 'summary.md'), 'utf8')).toMatch(
+      /^⚠ OFFLINE PLAN: /,
+    );
+  });
+
+  it('no credentials: the console says to use --offline or set AWS_PROFILE', async () => {
+    process.env.FAKE_TF_FAIL = 'globex:plan';
+    process.env.FAKE_TF_ERROR = 'No valid credential sources found';
+    const io = capture();
+    expect(await planCommand({ projectDir: project, ids: ['globex'] }, io)).toBe(1);
+    expect(io.err.join('')).toContain('hint: terraform found no AWS credentials');
+    expect(io.err.join('')).toContain('--offline');
+    expect(io.err.join('')).toContain('AWS_PROFILE');
+  });
+
+  describe('environment checks, before anything is written', () => {
+    const earlier = () => {
+      const marker = path.join(project, 'cdktf.out', 'earlier.txt');
+      fs.mkdirSync(path.dirname(marker), { recursive: true });
+      fs.writeFileSync(marker, 'earlier run');
+      return () => expect(fs.readdirSync(path.join(project, 'cdktf.out'))).toEqual(['earlier.txt']);
+    };
+
+    it('no terraform: one message with the supported version, cdktf.out untouched', async () => {
+      const untouched = earlier();
+      process.env.LINKFORGE_TERRAFORM = path.join(project, 'no-terraform-here');
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      const err = io.err.join('');
+      expect(err).toContain(
+        `Terraform is missing: '${path.join(project, 'no-terraform-here')}' is not on PATH`,
+      );
+      expect(err).toContain(`install Terraform >= ${minTerraformVersionText()}`);
+      expect(err).toContain('nothing was synthesized or planned (cdktf.out is unchanged)');
+      expect(err.trim().split('\n')).toHaveLength(1);
+      untouched();
+    });
+
+    it('Terraform 1.5.7: refused as too old before synthesis, no stack initialised', async () => {
+      const untouched = earlier();
+      process.env.FAKE_TF_VERSION = '1.5.7';
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      expect(io.err.join('')).toContain(
+        `Terraform 1.5.7 ('${process.env.LINKFORGE_TERRAFORM}') is older than the supported ${minTerraformVersionText()}`,
+      );
+      expect(calls()).toEqual([]);
+      untouched();
+    });
+
+    it('an empty provider mirror: one error naming it, not one init error per stack', async () => {
+      const untouched = earlier();
+      const mirror = path.join(project, 'empty-mirror');
+      fs.mkdirSync(mirror);
+      process.env.LINKFORGE_PROVIDER_MIRROR = mirror;
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      const err = io.err.join('');
+      expect(err).toContain(`LINKFORGE_PROVIDER_MIRROR=${mirror} holds no hashicorp/aws version 5.100.0`);
+      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(calls()).toEqual([]);
+      untouched();
+    });
+
+    it("a user's CLI configuration that cannot install the provider: one error naming the file", async () => {
+      const untouched = earlier();
+      const rc = path.join(project, 'my.terraformrc');
+      fs.writeFileSync(rc, 'provider_installation {\n  direct {}\n}\n');
+      process.env.TF_CLI_CONFIG_FILE = rc;
+      process.env.FAKE_TF_FAIL = 'provider-check:init';
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      const err = io.err.join('');
+      expect(err).toContain(
+        `hashicorp/aws 5.100.0 cannot be installed with the CLI configuration ${rc} (TF_CLI_CONFIG_FILE): Error: simulated init failure`,
+      );
+      expect(err.trim().split('\n')).toHaveLength(1);
+      // The one probe init ran; no stack was initialised.
+      expect(calls().map((c) => `${c.stack}:${c.cmd}`)).toEqual(['provider-check:init']);
+      untouched();
+    });
   });
 
   it('--affected-since: plans exactly the customers changed since the ref', async () => {
@@ -197,8 +301,8 @@ describe('linkforge plan: running the stacks', () => {
         io,
       ),
     ).toBe(1);
-    expect(io.out.join('')).toContain('planned 3/4 stack(s), 1 FAILED (globex)');
-    expect(sink.text()).toMatch(/globex FAILED: terraform plan failed: Error: simulated plan failure/);
+    expect(io.out.join('')).toContain('planned 3/4 stack(s), 1 failed (globex)');
+    expect(sink.text()).toMatch(/globex failed: terraform plan failed: Error: simulated plan failure/);
     const results = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'));
     expect(results.stacks.filter((s: { status: string }) => s.status === 'planned')).toHaveLength(3);
   });
