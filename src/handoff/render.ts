@@ -15,6 +15,7 @@ import { plain, type Sentence } from './text';
 const TYPE_TITLE: Record<Handoff['type'], string> = {
   'vpc-peering': 'AWS VPC peering',
   'site-to-site-vpn': 'Site-to-site VPN',
+  'transit-gateway': 'AWS Transit Gateway',
 };
 
 export function md(s: Sentence): string {

@@ -6,8 +6,14 @@
  * up), `action` (the platform team must act), `unknown` (the region could not be asked). Anything
  * but `healthy` makes `linkforge status` exit 1, so a scheduled job alerts.
  */
-import type { Customer, SiteToSiteVpnConnectivity, VpcPeeringConnectivity } from '../config/types';
 import type {
+  Customer,
+  SiteToSiteVpnConnectivity,
+  TransitGatewayConnectivity,
+  VpcPeeringConnectivity,
+} from '../config/types';
+import type {
+  AttachmentObservation,
   FleetObservation,
   LinkKind,
   PeeringObservation,
@@ -39,7 +45,12 @@ export interface StatusCustomer {
 
 /** The kind of AWS object that carries a customer's link. */
 export function linkKind(c: Customer): LinkKind {
-  return c.connectivity.type === 'vpc-peering' ? 'peering' : 'vpn';
+  const kinds: Record<Customer['connectivity']['type'], LinkKind> = {
+    'vpc-peering': 'peering',
+    'site-to-site-vpn': 'vpn',
+    'transit-gateway': 'tgw',
+  };
+  return kinds[c.connectivity.type];
 }
 
 /** One query per region: the kinds of link present there and, for a subset, the customer ids. */
@@ -100,7 +111,13 @@ export function assessFleet(
       }
       const c = customer.connectivity;
       const ctx: Ctx = { customer, file, now };
-      return { ...base, ...(c.type === 'vpc-peering' ? peering(ctx, c, region) : vpn(ctx, c, region)) };
+      const assessed =
+        c.type === 'vpc-peering'
+          ? peering(ctx, c, region)
+          : c.type === 'site-to-site-vpn'
+            ? vpn(ctx, c, region)
+            : transitGateway(ctx, c, region);
+      return { ...base, ...assessed };
     });
 }
 
@@ -294,4 +311,70 @@ function vpn(ctx: Ctx, c: SiteToSiteVpnConnectivity, region: RegionObservation):
     awsId,
     actions,
   };
+}
+
+const ATTACHMENT_GONE = new Set(['deleted', 'deleting', 'rejected', 'rejecting', 'failed', 'failing']);
+
+function transitGateway(ctx: Ctx, t: TransitGatewayConnectivity, region: RegionObservation): Assessment {
+  const mine = region.attachments.filter((x) => x.customerId === ctx.customer.id);
+  const found = pick<AttachmentObservation>(mine, (x) => ATTACHMENT_GONE.has(x.state));
+  if (!found) return absent(ctx, 'transit gateway attachment');
+  const awsId = found.id;
+  if (ctx.customer.decommission) {
+    return ATTACHMENT_GONE.has(found.state)
+      ? { health: 'healthy', state: `decommissioned, ${found.state}`, awsId, actions: [] }
+      : stillThere(ctx, found.state, awsId);
+  }
+  const handoff = `\`npm run handoff -- ${ctx.customer.id}\``;
+  switch (found.state) {
+    case 'pendingAcceptance':
+      return {
+        health: 'waiting',
+        state: 'pending acceptance',
+        awsId,
+        actions: [
+          `waiting for the customer to accept ${awsId} on ${t.transitGateway.id} in account ${t.transitGateway.accountId}; send or chase the handoff (${handoff})`,
+        ],
+      };
+    case 'available':
+      return t.accepted
+        ? { health: 'healthy', state: 'available', awsId, actions: [] }
+        : {
+            health: 'action',
+            state: 'available',
+            awsId,
+            actions: [
+              `accepted in AWS: set \`accepted: true\` in ${ctx.file} and deploy (that adds the routes)`,
+            ],
+          };
+    case 'initiating':
+    case 'initiatingRequest':
+    case 'pending':
+    case 'modifying':
+      return {
+        health: 'waiting',
+        state: found.state,
+        awsId,
+        actions: ['AWS is setting the attachment up: check again in a few minutes'],
+      };
+    case 'rejected':
+    case 'rejecting':
+      return {
+        health: 'action',
+        state: found.state,
+        awsId,
+        actions: [
+          `the customer rejected ${awsId}: agree the next step with them before requesting it again (${handoff})`,
+        ],
+      };
+    default:
+      return {
+        health: 'action',
+        state: found.state,
+        awsId,
+        actions: [
+          `attachment ${found.state}: the next deploy (\`npx cdktf deploy ${ctx.customer.id}\`) requests a new one, which the customer must accept (${handoff})`,
+        ],
+      };
+  }
 }

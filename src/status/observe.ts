@@ -10,16 +10,18 @@
  * tested without the SDK.
  */
 import {
+  DescribeTransitGatewayVpcAttachmentsCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpnConnectionsCommand,
   type Filter,
   type Tag,
+  type TransitGatewayVpcAttachment,
   type VpcPeeringConnection,
   type VpnConnection,
 } from '@aws-sdk/client-ec2';
 import type { Ec2Like } from './client';
 
-export type LinkKind = 'peering' | 'vpn';
+export type LinkKind = 'peering' | 'vpn' | 'tgw';
 
 export interface PeeringObservation {
   readonly id: string;
@@ -52,12 +54,21 @@ export interface VpnObservation {
   readonly tunnels: readonly TunnelObservation[];
 }
 
+export interface AttachmentObservation {
+  readonly id: string;
+  readonly customerId: string;
+  /** `pendingAcceptance`, `available`, `rejected`, `deleted`, `failed`, `pending`, … */
+  readonly state: string;
+  readonly transitGatewayId?: string;
+}
+
 export interface RegionObservation {
   readonly region: string;
   /** Set when any call in this region failed: then nothing in it is known. */
   readonly error?: string;
   readonly peerings: readonly PeeringObservation[];
   readonly vpns: readonly VpnObservation[];
+  readonly attachments: readonly AttachmentObservation[];
 }
 
 export interface FleetObservation {
@@ -123,6 +134,17 @@ function vpnObservation(v: VpnConnection): VpnObservation | undefined {
   return { id: v.VpnConnectionId, customerId, state: v.State ?? 'unknown', tunnels };
 }
 
+function attachmentObservation(a: TransitGatewayVpcAttachment): AttachmentObservation | undefined {
+  const customerId = tagValue(a.Tags, 'customer-id');
+  if (!a.TransitGatewayAttachmentId || !customerId) return undefined;
+  return {
+    id: a.TransitGatewayAttachmentId,
+    customerId,
+    state: a.State ?? 'unknown',
+    transitGatewayId: a.TransitGatewayId,
+  };
+}
+
 export interface ObserveOptions {
   /** Called once per AWS call (for counting). */
   readonly onCall?: () => void;
@@ -134,6 +156,7 @@ async function observeRegion(q: RegionQuery, client: Ec2Like, count: () => void)
     x !== undefined && (!wanted || wanted.has(x.customerId));
   const peerings: PeeringObservation[] = [];
   const vpns: VpnObservation[] = [];
+  const attachments: AttachmentObservation[] = [];
   try {
     const jobs: Promise<void>[] = [];
     if (q.kinds.has('peering')) {
@@ -165,14 +188,35 @@ async function observeRegion(q: RegionQuery, client: Ec2Like, count: () => void)
         })(),
       );
     }
+    if (q.kinds.has('tgw')) {
+      jobs.push(
+        (async () => {
+          let token: string | undefined;
+          do {
+            count();
+            const page = await client.send(
+              new DescribeTransitGatewayVpcAttachmentsCommand({
+                Filters: filters(q),
+                MaxResults: 1000,
+                NextToken: token,
+              }),
+            );
+            attachments.push(
+              ...(page.TransitGatewayVpcAttachments ?? []).map(attachmentObservation).filter(keep),
+            );
+            token = page.NextToken;
+          } while (token);
+        })(),
+      );
+    }
     // allSettled: a failed call must not leave its sibling running unobserved.
     const settled = await Promise.allSettled(jobs);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
   } catch (e) {
-    return { region: q.region, error: describeError(e), peerings: [], vpns: [] };
+    return { region: q.region, error: describeError(e), peerings: [], vpns: [], attachments: [] };
   }
-  return { region: q.region, peerings, vpns };
+  return { region: q.region, peerings, vpns, attachments };
 }
 
 /** One line for an SDK error: its name (the AWS error code) and message. */
