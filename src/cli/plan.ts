@@ -15,6 +15,8 @@ import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { checkRemoved } from '../pr/removed';
+import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
+import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { renderSummary } from '../pr/summary';
 import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
@@ -156,6 +158,34 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     ids = [...new Set(opts.ids)].sort();
   }
 
+  // Only one run writes this output folder at a time (a second is refused, naming the first).
+  let lock: OutputLock;
+  try {
+    lock = lockOutput(absOutdir, 'plan');
+  } catch (e) {
+    if (!(e instanceof OutputLockedError)) throw e;
+    out.stderr(`linkforge plan: ${e.message}\n`);
+    return 1;
+  }
+  try {
+    return await planLocked(opts, { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir }, out);
+  } finally {
+    lock.release();
+  }
+}
+
+interface Selection {
+  readonly loaded: ReturnType<typeof loadProject>;
+  readonly ids: string[] | undefined;
+  readonly removed: readonly string[];
+  readonly projectDir: string;
+  readonly customersDir: string;
+  readonly outdir: string;
+  readonly absOutdir: string;
+}
+
+async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
+  const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
   const reporting: FinishContext = {
@@ -167,7 +197,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
     (
-      await checkRemoved(removed, loaded.settings, {
+      await checkRemoved([...removed], loaded.settings, {
         projectDir,
         customersDir,
         offline: opts.offline ?? false,
@@ -258,9 +288,21 @@ interface FinishContext {
 
 /** Write the summary and the machine-readable results, print the totals, and decide the exit status. */
 function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
-  fs.mkdirSync(ctx.absOutdir, { recursive: true });
-  writeAtomic(ctx.summaryFile, renderSummary(results));
-  writeAtomic(path.join(ctx.absOutdir, 'plan-results.json'), resultsJson(results));
+  // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
+  // full disk) is reported with its path and cause, and never stops the other from being tried.
+  const unwritten: string[] = [];
+  for (const [file, render] of [
+    [ctx.summaryFile, () => renderSummary(results)],
+    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results)],
+  ] as const) {
+    try {
+      writeFileAtomic(file, render());
+    } catch (e) {
+      if (!(e instanceof ArtifactWriteError)) throw e;
+      unwritten.push(file);
+      ctx.out.stderr(`linkforge plan: ${e.message}\n`);
+    }
+  }
 
   const failed = results.filter((r) => r.status !== 'planned');
   const total = results.reduce(
@@ -275,9 +317,9 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
   ctx.out.stdout(
     `planned ${planned}/${results.length} stack(s)` +
       (failed.length > 0 ? `, ${failed.length} FAILED (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy; summary: ${rel}\n`,
+      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}\n`,
   );
-  if (failed.length > 0) return 1;
+  if (failed.length > 0 || unwritten.length > 0) return 1;
   if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
   return 0;
 }
@@ -299,10 +341,4 @@ function resultsJson(results: readonly StackRunResult[]): string {
       timings: r.timings,
     }));
   return JSON.stringify({ stacks: rows }, null, 2) + '\n';
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }
