@@ -13,6 +13,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   affected: async () => (await import('./affected')).run,
   generate: async () => (await import('./generate')).run,
   summarize: async () => (await import('./summarize')).run,
+  handoff: async () => (await import('./handoff')).run,
+  status: async () => (await import('./status')).run,
 };
 
 const USAGE = `usage: linkforge <command> [options]
@@ -24,6 +26,8 @@ commands:
   summarize  merge the output directories of plan --shard runs into one summary (DIR... [--outdir DIR])
   affected   customers added, changed or removed since --base REF
   generate   regenerate committed artefacts (schema/customer.schema.json, docs/fields.md)
+  handoff    the customer's handoff document: cdktf.out/handoff/<id>.md (ID [--format md|json] [--device TYPE] [--live])
+  status     live state of every link in AWS, compared with the files ([ID...] [--format text|json|md])
 `;
 
 async function main(argv: string[]): Promise<number> {

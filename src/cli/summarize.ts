@@ -11,6 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { mdCodeBlock } from '../pr/markdown';
 import { mergeShardResults } from '../shards/summarize';
 import { MAX_SHARDS } from '../shards/shard';
@@ -100,6 +101,29 @@ export async function summarizeCommand(
     return 1;
   }
 
+  // Only one run writes this output folder at a time (as plan: a second is refused, naming the first).
+  let lock: OutputLock;
+  try {
+    lock = lockOutput(absOutdir, 'summarize');
+  } catch (e) {
+    if (!(e instanceof OutputLockedError)) throw e;
+    out.stderr(`linkforge summarize: ${e.message}\n`);
+    return 1;
+  }
+  try {
+    return mergeInto(dirs, absOutdir, projectDir, opts, out);
+  } finally {
+    lock.release();
+  }
+}
+
+function mergeInto(
+  dirs: readonly string[],
+  absOutdir: string,
+  projectDir: string,
+  opts: SummarizeOptions,
+  out: Output,
+): number {
   const shown = (d: string) => path.relative(projectDir, d) || '.';
   const merged = mergeShardResults(dirs, {
     outdir: absOutdir,
