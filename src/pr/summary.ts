@@ -7,9 +7,13 @@
  * that a 200-row table can never push one below the fold; then refusals, the table of customers
  * with something to do (customers without changes are one collapsed line), and failures with
  * terraform's error in a collapsible block.
+ *
+ * Every value from a customer file or a plan (ids, addresses, attribute names and values, errors)
+ * is untrusted and goes through src/pr/markdown.ts; none is ever placed inside an HTML element.
  */
 import { countChanges, type ChangeCounts } from '../terraform/plan-counts';
 import { destructiveChanges, type DestructiveChange } from './destructive';
+import { mdCode, mdCodeBlock, mdText } from './markdown';
 import type { StackPlanResult } from './types';
 
 export interface SummaryOptions {
@@ -39,7 +43,9 @@ export function renderSummary(results: readonly StackPlanResult[], opts: Summary
   if (refused.length > 0) {
     out.push('### ⛔ Refused');
     out.push(
-      refused.map((r) => `- **${r.result.id}**: ${oneParagraph(r.result.error ?? 'refused')}`).join('\n'),
+      refused
+        .map((r) => `- **${mdText(r.result.id)}**: ${mdText(oneParagraph(r.result.error ?? 'refused'))}`)
+        .join('\n'),
     );
   }
 
@@ -83,7 +89,7 @@ function classify(result: StackPlanResult): Row {
 }
 
 function decommissionLine(r: Row): string {
-  const id = r.result.id;
+  const id = mdText(r.result.id);
   if (r.kind === 'failed')
     return `⚠ ${id} will be DESTROYED (decommission: true), but its destroy plan failed: see below.`;
   if (r.kind === 'refused')
@@ -121,7 +127,9 @@ function totalsLine(rows: readonly Row[]): string {
 
 function destructiveBlock(result: StackPlanResult, d: DestructiveChange): string {
   const what = d.kind === 'replace' ? 'REPLACED' : 'DESTROYED';
-  const forced = d.forcedBy.map((a) => `\`${a.path}\`${a.values ? ` (${a.values})` : ''}`).join(', ');
+  const forced = d.forcedBy
+    .map((a) => `${mdCode(a.path)}${a.values ? ` (${mdCode(a.values)})` : ''}`)
+    .join(', ');
   const why =
     d.kind === 'replace'
       ? forced
@@ -136,7 +144,7 @@ function destructiveBlock(result: StackPlanResult, d: DestructiveChange): string
           : '';
   return [
     '> [!CAUTION]',
-    `> **${result.id}**: \`${d.address}\` will be **${what}**${why}.`,
+    `> **${mdText(result.id)}**: ${mdCode(d.address)} will be **${what}**${why}.`,
     `> ${d.consequence}`,
   ].join('\n');
 }
@@ -150,7 +158,7 @@ function table(rows: readonly Row[]): string {
     const c = r.counts;
     const n = (v: number | undefined) => (v === undefined ? '–' : String(v));
     lines.push(
-      `| ${r.result.id} | ${r.result.connectivityType ?? '—'} | ${status(r)} | ${n(c?.add)} | ${n(c?.change)} | ${n(c?.destroy)} |`,
+      `| ${mdText(r.result.id)} | ${r.result.connectivityType ? mdText(r.result.connectivityType) : '—'} | ${status(r)} | ${n(c?.add)} | ${n(c?.change)} | ${n(c?.destroy)} |`,
     );
   }
   return lines.join('\n');
@@ -176,7 +184,7 @@ function unchangedBlock(rows: readonly Row[]): string {
   return [
     `<details><summary>${label}</summary>`,
     '',
-    rows.map((r) => r.result.id).join(', '),
+    rows.map((r) => mdText(r.result.id)).join(', '),
     '',
     '</details>',
   ].join('\n');
@@ -186,13 +194,14 @@ function failureBlock(result: StackPlanResult): string {
   const text = cleanError(result.error ?? 'failed without an error message');
   const first = text.split('\n')[0];
   const headline = first.length > 120 ? `${first.slice(0, 117)}...` : first;
-  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+  // The headline stays in Markdown, outside the HTML element: Markdown escapes do not apply inside
+  // an HTML block, and GitHub's mention filter does run there.
   return [
-    `<details><summary><b>${result.id}</b>: ${escapeHtml(headline)}</summary>`,
+    `**${mdText(result.id)}**: ${mdText(headline)}`,
     '',
-    `${fence}text`,
-    text,
-    fence,
+    "<details><summary>terraform's output</summary>",
+    '',
+    mdCodeBlock(text, 'text'),
     '',
     '</details>',
   ].join('\n');
@@ -207,16 +216,6 @@ function cleanError(s: string): string {
 
 function oneParagraph(s: string): string {
   return cleanError(s).replace(/\s*\n\s*/g, ' ');
-}
-
-function longestBacktickRun(s: string): number {
-  let longest = 0;
-  for (const m of s.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
-  return longest;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function plural(n: number, noun: string): string {

@@ -153,10 +153,10 @@ describe('renderSummary', () => {
 
   it('warns loudly about each destructive change, naming the forcing attribute', () => {
     expect(md).toContain(
-      '> **globex**: `aws_customer_gateway.customer_gateway` will be **REPLACED**, forced by `bgp_asn` ("65010" → "65020").',
+      '> **globex**: `aws_customer_gateway.customer_gateway` will be **REPLACED**, forced by `bgp_asn` (`"65010" → "65020"`).',
     );
     expect(md).toContain(
-      '> **umbrella**: `aws_vpn_connection.vpn_connection` will be **REPLACED**, forced by `static_routes_only` (true → false).',
+      '> **umbrella**: `aws_vpn_connection.vpn_connection` will be **REPLACED**, forced by `static_routes_only` (`true → false`).',
     );
     expect(md).toContain(
       '> **acme-corp**: `aws_vpc_peering_connection.peering` will be **DESTROYED** (decommission: true).',
@@ -169,8 +169,10 @@ describe('renderSummary', () => {
     expect(md).toContain(
       '- **oldco**: customers/oldco.yaml was removed but its stack still has 3 resources in state. Set',
     );
+    // The headline is escaped Markdown outside the HTML element; the whole error is a code block.
     expect(md).toContain(
-      '<details><summary><b>cyberdyne</b>: terraform plan failed: Error: Invalid provider configuration ```weird``` &lt;b&gt;html&lt;/b&gt;</summary>',
+      '**cyberdyne**: terraform plan failed\\:\u200b Error\\:\u200b Invalid provider configuration \\`\\`\\`weird\\`\\`\\` \\<b\\>html\\</b\\>\n\n' +
+        "<details><summary>terraform's output</summary>",
     );
     // The fence is longer than any backtick run inside the error.
     expect(md).toContain('````text\nterraform plan failed');
