@@ -9,7 +9,6 @@
  * `terraform plan -detailed-exitcode`), 1 invalid input or any stack failed.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatText, hasErrors } from '../config/diagnostics';
@@ -20,6 +19,7 @@ import { renderSummary } from '../pr/summary';
 import { synthesize } from '../stacks/synthesize';
 import { describeCliSetup, prepareTerraformCli } from '../terraform/cli-config';
 import { terraformVersion } from '../terraform/exec';
+import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { pinnedAwsVersion, planStacks, type StackRunResult } from '../terraform/runner';
@@ -31,7 +31,7 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
   --affected-since REF  plan the customers added or changed since git REF (all when shared code changed)
-  --jobs N            stacks planned at the same time (default: number of CPUs)
+  --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
@@ -209,9 +209,11 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
-  const jobs = opts.jobs ?? Math.max(1, os.availableParallelism());
+  const machine = machineCapacity();
+  const jobs = opts.jobs ?? defaultJobs(machine);
   const mode = opts.offline ? ', offline' : '';
-  out.stderr(`planning ${stacks.length} stack(s), ${jobs} at a time${mode}\n`);
+  const width = opts.jobs === undefined ? describeDefaultJobs(machine) : String(jobs);
+  out.stderr(`planning ${stacks.length} stack(s), ${width} at a time${mode}\n`);
   const results = await planStacks(stacks, {
     cli,
     plansDir,

@@ -3,7 +3,9 @@
  * (command, arguments, stack directory, selected environment variables) in
  * `$FAKE_TF_CONTROL/calls.jsonl`, the width of concurrent plans in `concurrency.log`, fails a
  * command when the stack directory holds `FAIL_<command>` or `$FAKE_TF_FAIL` lists `<stack>:<command>`,
- * and answers `show -json` with no changes for the stacks in `$FAKE_TF_NO_CHANGES`, else
+ * exits from `plan -detailed-exitcode` with 0 (no changes) for the stacks in `$FAKE_TF_NO_CHANGES`
+ * and 2 for the others, and answers `show -json` with no changes for the stacks in
+ * `$FAKE_TF_NO_CHANGES`, else
  * `show.json` from the stack directory or a fixed plan (create, update, delete, replace, read,
  * no-op).
  */
@@ -55,6 +57,12 @@ if (cmd === 'plan') {
   fs.unlinkSync(me);
   const out = args.find((a) => a.startsWith('-out=')).slice(5);
   fs.writeFileSync(out, 'fake plan of ' + stack);
+  // As terraform: with -detailed-exitcode, 0 for an empty plan and 2 for one with changes.
+  if (args.includes('-detailed-exitcode')) {
+    const empty = (process.env.FAKE_TF_NO_CHANGES || '').split(',').includes(stack);
+    record({ phase: 'end' });
+    process.exit(empty ? 0 : 2);
+  }
 }
 if (cmd === 'show') {
   const custom = path.join(dir, 'show.json');
