@@ -23,7 +23,7 @@ const CONTROL =
  * links, images, HTML, entities, table cells, math) or to GitHub's text filters (`@`, `#`, `:`).
  * `-`, `+`, `.` and `=` only mean something at the start of a line: see LINE_START.
  */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&$^:@"']/g;
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#!|~&$^:@]/g;
 
 /** Characters GitHub's post-Markdown filters act on: mentions, issue references, emoji. */
 const FILTER_TRIGGERS = /\\([@#:])/g;
