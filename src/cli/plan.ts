@@ -17,12 +17,13 @@ import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { checkRemoved } from '../pr/removed';
 import { renderSummary } from '../pr/summary';
 import { synthesize } from '../stacks/synthesize';
-import { describeCliSetup, prepareTerraformCli } from '../terraform/cli-config';
-import { terraformVersion } from '../terraform/exec';
+import { awsProviderVersion } from '../stacks/provider-version';
+import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
+import { checkProvider, checkTerraform } from '../terraform/environment';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
-import { pinnedAwsVersion, planStacks, type StackRunResult } from '../terraform/runner';
+import { planStacks, type StackRunResult } from '../terraform/runner';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
@@ -177,35 +178,24 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     return finish(await removedResults(), reporting);
   }
 
-  // 3. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
+  if (ids === undefined && loaded.customers.length === 0) {
+    out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
+    return finish(await removedResults(), reporting);
+  }
+
+  // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
+  // cannot be installed, fails here once, with earlier output untouched.
+  const environment = await checkEnvironment(projectDir, outdir, out);
+  if (!environment) return 1;
+  const { cli } = environment;
+
+  // 4. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
   const stacks = synthesize(loaded.customers, loaded.settings, {
     outdir,
     ids,
     offline: opts.offline ?? false,
     projectDir,
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
-  if (stacks.length === 0) {
-    out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
-    return finish(await removedResults(), reporting);
-  }
-
-  // 4. Terraform: one CLI configuration and plugin cache for every stack.
-  let cli: ReturnType<typeof prepareTerraformCli>;
-  try {
-    cli = prepareTerraformCli({ projectDir, awsProviderVersion: pinnedAwsVersion(stacks[0].dir) });
-  } catch (e) {
-    out.stderr(`linkforge plan: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const version = await terraformVersion({ ...process.env, ...cli.env });
-  if (!version) {
-    out.stderr(
-      "linkforge plan: terraform is not installed or does not run ('terraform version' failed). " +
-        'Install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) or set LINKFORGE_TERRAFORM.\n',
-    );
-    return 1;
-  }
-  out.stderr(`${version}; ${describeCliSetup(cli)}\n`);
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
@@ -223,6 +213,39 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     progress: opts.progress ?? progressFor(process.stderr),
   });
   return finish([...results, ...(await removedResults())], reporting);
+}
+
+/**
+ * Terraform present and recent enough, the CLI configuration written, the AWS provider the stacks
+ * pin installable: undefined (after one message) when any of it fails.
+ */
+async function checkEnvironment(
+  projectDir: string,
+  outdir: string,
+  out: Output,
+): Promise<{ cli: TerraformCliSetup } | undefined> {
+  const untouched = `nothing was synthesized or planned (${outdir} is unchanged)`;
+  const terraform = await checkTerraform();
+  if (!terraform.ok) {
+    out.stderr(`linkforge plan: ${terraform.message}; ${untouched}\n`);
+    return undefined;
+  }
+  let cli: TerraformCliSetup;
+  const awsVersion = awsProviderVersion();
+  try {
+    cli = prepareTerraformCli({ projectDir, awsProviderVersion: awsVersion });
+  } catch (e) {
+    out.stderr(`linkforge plan: ${(e as Error).message}; ${untouched}\n`);
+    return undefined;
+  }
+  const provider = await checkProvider(cli, { projectDir, awsProviderVersion: awsVersion });
+  if (!provider.ok) {
+    out.stderr(`linkforge plan: ${provider.message}; ${untouched}\n`);
+    return undefined;
+  }
+  for (const w of provider.value.warnings) out.stderr(`linkforge plan: warning: ${w}\n`);
+  out.stderr(`Terraform ${terraform.value}; ${describeCliSetup(cli)}\n`);
+  return { cli };
 }
 
 interface FinishContext {

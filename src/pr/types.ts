@@ -2,6 +2,7 @@
  * Shared types between the plan runner (src/terraform, src/cli/plan.ts) and the pull-request
  * layer (src/pr: affected customers, summary rendering, removed-customer checks).
  */
+import type { Connectivity } from '../config/types';
 
 /** Subset of `terraform show -json <planfile>` that the summary reads. */
 export interface TerraformPlanJson {
@@ -33,7 +34,7 @@ export interface StackPlanResult {
   /** Customer id (= stack name). */
   readonly id: string;
   /** Connectivity type, or undefined for a customer whose file was removed. */
-  readonly connectivityType?: 'vpc-peering' | 'site-to-site-vpn';
+  readonly connectivityType?: Connectivity['type'];
   /** The customer file says `decommission: true` (the plan is a destroy plan). */
   readonly decommission: boolean;
   readonly status: StackPlanStatus;

@@ -6,6 +6,7 @@ import { availabilityZonesFor, type PlatformSettings } from '../config/settings'
 import type { Customer } from '../config/types';
 import { NatGateway } from '../constructs/nat-gateway';
 import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
+import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
 import { VendorVpc } from '../constructs/vendor-vpc';
 import { VpcPeering } from '../constructs/vpc-peering';
 import { addBackend } from './backend';
@@ -102,6 +103,27 @@ export class CustomerStack extends TerraformStack {
       new TerraformOutput(this, 'vpc_peering_connection_id', {
         value: peering.connection.id,
         description: 'The peering request the customer accepts (pcx-...)',
+      });
+    } else if (c.type === 'transit-gateway') {
+      const tgw = new TransitGatewayAttachment(this, 'transit-gateway', {
+        vpc: this.vpc,
+        transitGatewayId: c.transitGateway.id,
+        resourceShareArn: c.transitGateway.resourceShareArn,
+        cidrs: c.cidrs,
+        allowedTcpPorts: c.allowedTcpPorts,
+        accepted: c.accepted,
+      });
+      new TerraformOutput(this, 'transit_gateway_id', {
+        value: tgw.attachment.transitGatewayId,
+        description: "The customer's transit gateway the vendor VPC is attached to (tgw-...)",
+      });
+      new TerraformOutput(this, 'transit_gateway_attachment_id', {
+        value: tgw.attachment.id,
+        description: 'The attachment the customer accepts, associates and propagates (tgw-attach-...)',
+      });
+      new TerraformOutput(this, 'resource_share_arn', {
+        value: tgw.shareAccepter.shareArn,
+        description: 'The AWS RAM resource share the vendor account accepted',
       });
     } else {
       const vpn = new SiteToSiteVpn(this, 'site-to-site-vpn', {

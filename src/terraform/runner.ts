@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Connectivity } from '../config/types';
 import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../pr/types';
 import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, type ExecResult } from './exec';
@@ -24,7 +25,7 @@ export interface StackToPlan {
   readonly dir: string;
   /** Plan the destruction of the stack (`terraform plan -destroy`). */
   readonly decommission: boolean;
-  readonly connectivityType?: 'vpc-peering' | 'site-to-site-vpn';
+  readonly connectivityType?: Connectivity['type'];
 }
 
 export interface RunnerOptions {

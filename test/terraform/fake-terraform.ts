@@ -7,14 +7,15 @@
  * and 2 for the others, and answers `show -json` with no changes for the stacks in
  * `$FAKE_TF_NO_CHANGES`, else
  * `show.json` from the stack directory or a fixed plan (create, update, delete, replace, read,
- * no-op).
+ * no-op). `version` reports `$FAKE_TF_VERSION` (default 1.11.4), as JSON with `-json`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 const FAKE = `
 if (process.argv[2] === 'version') {
-  process.stdout.write('Terraform v0.0.0-fake\\n');
+  const v = process.env.FAKE_TF_VERSION || '1.11.4';
+  process.stdout.write(process.argv[3] === '-json' ? JSON.stringify({ terraform_version: v, platform: 'linux_amd64' }) + '\\n' : 'Terraform v' + v + '\\n');
   process.exit(0);
 }
 const fs = require('fs');

@@ -5,6 +5,7 @@
  * valid-schema input, and never looks at YAML: the loader maps each finding's `path` back to a line
  * and column in the file.
  */
+import type { FleetIndex } from '../fleet-index';
 import type { Customer, LoadedCustomer } from '../types';
 import type { PlatformSettings } from '../settings';
 import type { Severity } from '../diagnostics';
@@ -36,8 +37,13 @@ export interface RuleContext {
   readonly fileStem: string;
   /** Path of this customer's file, as shown in diagnostics. */
   readonly file: string;
-  /** Every other customer that passed the schema, for cross-file rules. */
+  /**
+   * Every other customer that passed the schema. Building this list costs O(n) per file, and a rule
+   * that scans it from every file costs O(n²) per run: cross-file checks use `fleet` instead.
+   */
   readonly others: readonly LoadedCustomer[];
+  /** Every customer that passed the schema (this one included), indexed once per run. */
+  readonly fleet: FleetIndex;
   readonly settings: PlatformSettings;
 }
 
@@ -62,7 +68,7 @@ export interface CustomerDocument {
   readonly region?: string;
   readonly vendorCidr?: string;
   readonly decommission?: boolean;
-  readonly connectivity: VpcPeeringDocument | SiteToSiteVpnDocument;
+  readonly connectivity: VpcPeeringDocument | SiteToSiteVpnDocument | TransitGatewayDocument;
 }
 
 export interface VpcPeeringDocument {
@@ -97,6 +103,18 @@ export interface SiteToSiteVpnDocument {
     readonly dpdTimeoutAction?: 'clear' | 'none' | 'restart';
     readonly startupAction?: 'add' | 'start';
   };
+}
+
+export interface TransitGatewayDocument {
+  readonly type: 'transit-gateway';
+  readonly transitGateway: {
+    readonly id: string;
+    readonly accountId: string;
+    readonly resourceShareArn: string;
+  };
+  readonly cidrs: readonly string[];
+  readonly allowedTcpPorts?: readonly (number | string)[];
+  readonly accepted?: boolean;
 }
 
 export interface PhaseDocument {

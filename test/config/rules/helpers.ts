@@ -2,6 +2,7 @@
  * Builders for rule tests: a schema-valid customer document, the Customer the loader would derive
  * from it (through the real normalize step), and the RuleContext a rule receives.
  */
+import { FleetIndex } from '../../../src/config/fleet-index';
 import { normalize } from '../../../src/config/normalize';
 import type {
   CustomerDocument,
@@ -9,6 +10,7 @@ import type {
   Rule,
   RuleContext,
   SiteToSiteVpnDocument,
+  TransitGatewayDocument,
   VpcPeeringDocument,
 } from '../../../src/config/rules/rule';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../../src/config/settings';
@@ -34,6 +36,17 @@ const PEERING: VpcPeeringDocument = {
 const VPN: SiteToSiteVpnDocument = {
   type: 'site-to-site-vpn',
   customerGateway: { ip: '8.8.4.4', bgpAsn: 65010 },
+};
+
+const TGW: TransitGatewayDocument = {
+  type: 'transit-gateway',
+  transitGateway: {
+    id: 'tgw-0a1b2c3d4e5f67890',
+    accountId: '444455556666',
+    resourceShareArn:
+      'arn:aws:ram:us-west-2:444455556666:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c',
+  },
+  cidrs: ['10.0.0.0/12', '172.20.0.0/16'],
 };
 
 type Top = Partial<Omit<CustomerDocument, 'connectivity'>>;
@@ -62,6 +75,21 @@ export function vpn(
   };
 }
 
+/** A valid transit-gateway document (region us-west-2); `transitGateway` changes merge into the default. */
+export function transitGateway(
+  changes: Partial<Omit<TransitGatewayDocument, 'transitGateway'>> & {
+    transitGateway?: Partial<TransitGatewayDocument['transitGateway']>;
+  } = {},
+  top: Top = { region: 'us-west-2' },
+): CustomerDocument {
+  const { transitGateway: tg, ...rest } = changes;
+  return {
+    ...BASE,
+    ...top,
+    connectivity: { ...TGW, ...rest, transitGateway: { ...TGW.transitGateway, ...tg } },
+  };
+}
+
 /** Remove a key (to test "left out" against "written"). */
 export function without<T extends object, K extends keyof T>(obj: T, key: K): Omit<T, K> {
   const copy = { ...obj };
@@ -78,12 +106,16 @@ export interface ContextOptions {
 
 export function context(document: CustomerDocument, opts: ContextOptions = {}): RuleContext {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const customer = normalize(document, settings);
+  const file = opts.file ?? `customers/${document.id}.yaml`;
+  const others = opts.others ?? [];
   return {
-    customer: normalize(document, settings),
+    customer,
     document,
     fileStem: opts.fileStem ?? document.id,
-    file: opts.file ?? `customers/${document.id}.yaml`,
-    others: opts.others ?? [],
+    file,
+    others,
+    fleet: new FleetIndex([{ file, customer }, ...others]),
     settings,
   };
 }
