@@ -92,3 +92,18 @@ export function mdCodeBlock(text: string, info = ''): string {
   const fence = '`'.repeat(longest + 1);
   return `${fence}${info}\n${body}\n${fence}`;
 }
+
+/**
+ * Untrusted text inside an HTML element (a `<summary>` line), where Markdown escapes do not apply:
+ * HTML-escaped, on one line, with visible control characters, and in a `<code>` element, which
+ * GitHub's mention, reference and emoji filters skip (an entity such as `&#64;` does not stop them).
+ */
+export function htmlCode(text: string): string {
+  const escaped = visibleControls(oneLine(text))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+  return `<code>${escaped}</code>`;
+}

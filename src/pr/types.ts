@@ -21,6 +21,11 @@ export interface TerraformResourceChange {
     readonly after?: unknown;
     /** Attribute paths that force replacement, e.g. [["customer_gateway_id"]]. */
     readonly replace_paths?: readonly (readonly (string | number)[])[];
+    /** Mirrors `after`: `true` where a value is known only after apply. */
+    readonly after_unknown?: unknown;
+    /** Mirror `before` / `after`: `true` where a value is sensitive. */
+    readonly before_sensitive?: unknown;
+    readonly after_sensitive?: unknown;
   };
   readonly action_reason?: string;
 }
@@ -46,4 +51,10 @@ export interface StackPlanResult {
   /** One-paragraph reason when failed or refused (terraform's error, trimmed). */
   readonly error?: string;
   readonly durationMs: number;
+  /**
+   * Planned offline: against empty throw-away state, without credentials, so what is deployed
+   * cannot be seen (every customer looks new; removals, replacements and drift are invisible).
+   * @default false
+   */
+  readonly offline?: boolean;
 }

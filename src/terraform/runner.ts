@@ -5,7 +5,7 @@
  *
  * Per stack, everything a reviewer or a later apply needs lands in `<plansDir>/<id>/`:
  * `plan.tfplan` (the saved plan, applied as reviewed), `plan.json` (`terraform show -json`, or
- * NO_CHANGES_PLAN for an empty plan) and
+ * NO_CHANGES_PLAN for an empty plan), `plan.txt` (the readable plan) and
  * `terraform.log` (every command's output, the first place to look when a stack failed).
  */
 import * as fs from 'fs';
@@ -221,10 +221,21 @@ function initStack(stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
   return tf(['init', '-input=false', '-no-color', '-reconfigure'], stack, ctx);
 }
 
+/**
+ * Terraform's working data (`.terraform/`: the initialised backend and provider links) of an
+ * offline plan, outside the stack directory. The stack directory is also cdktf's own working
+ * directory: an offline init there would record the throw-away local backend, and the next
+ * `cdktf deploy|diff|output` (which runs a plain `terraform init`) would stop at "Backend
+ * configuration changed".
+ */
+export function offlineDataDir(projectDir: string, id: string): string {
+  return path.join(projectDir, '.linkforge', 'offline-tfdata', id);
+}
+
 function tf(args: string[], stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
   return execTerraform(args, {
     cwd: stack.dir,
-    env: ctx.env,
+    env: ctx.offline ? { ...ctx.env, TF_DATA_DIR: offlineDataDir(ctx.projectDir, stack.id) } : ctx.env,
     binary: ctx.binary,
     timeoutMs: ctx.commandTimeoutMs,
   });
@@ -250,6 +261,7 @@ async function planOneStack(
     id: stack.id,
     connectivityType: stack.connectivityType,
     decommission: stack.decommission,
+    ...(ctx.offline ? { offline: true } : {}),
   };
   const fail = (step: string, r: ExecResult): StackRunResult => {
     writeLog(outDir, log);
@@ -284,6 +296,9 @@ async function planOneStack(
   log.push(plan);
   timings.plan = plan.durationMs;
   if (plan.code !== 0 && plan.code !== 2) return fail('plan', plan);
+  // The readable plan, as terraform printed it (sensitive values shown as "(sensitive value)"):
+  // what the summary points a reviewer at for the details it leaves out.
+  fs.writeFileSync(path.join(outDir, 'plan.txt'), plan.stdout);
   if (plan.code === 0) {
     fs.writeFileSync(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
     writeLog(outDir, log);
@@ -354,6 +369,11 @@ export function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
       before: rc.change.before,
       after: rc.change.after,
       ...(rc.change.replace_paths ? { replace_paths: rc.change.replace_paths } : {}),
+      // What the summary needs to list changed attributes: unknown values, and the sensitivity
+      // masks (the values themselves are already redacted).
+      ...(rc.change.after_unknown !== undefined ? { after_unknown: rc.change.after_unknown } : {}),
+      ...(rc.change.before_sensitive !== undefined ? { before_sensitive: rc.change.before_sensitive } : {}),
+      ...(rc.change.after_sensitive !== undefined ? { after_sensitive: rc.change.after_sensitive } : {}),
     },
     ...(rc.action_reason ? { action_reason: rc.action_reason } : {}),
   }));

@@ -112,7 +112,9 @@ function shape(markdown: string): Shape {
     if (node.type === 'link' || node.type === 'image') inLink += step.entering ? 1 : -1;
     if (!step.entering) continue;
     if (MARKUP.includes(node.type)) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
-    if (node.type === 'html_block' || node.type === 'html_inline') html.add(node.literal ?? '');
+    // Untrusted values inside an HTML element are HTML-escaped `<code>` (htmlCode): compared without them.
+    if (node.type === 'html_block' || node.type === 'html_inline')
+      html.add((node.literal ?? '').replace(/<code>[^<>]*<\/code>/g, '<code></code>'));
     if (node.type === 'text' && inLink === 0) text.push(node.literal ?? '');
   }
   return { counts, html, text };
@@ -281,10 +283,9 @@ describe('every renderer escapes untrusted values', () => {
         const parts = splitForComments(md, { limit: 2048 });
         for (const part of parts) {
           const s = shape(part);
-          for (const h of s.html)
-            expect(h).toMatch(
-              /^(<!-- linkforge:plan-summary -->|<details( open)?><summary>[^<]*<\/summary>|<\/details>)\n?/,
-            );
+          const own =
+            /^(<!-- linkforge:plan-summary -->|<details( open)?><summary>([^<>]|<\/?(b|code)>)*<\/summary>|<\/details>)$/;
+          for (const h of s.html) for (const l of h.split('\n').filter(Boolean)) expect(l).toMatch(own);
           for (const t of s.text) for (const re of FILTERED) expect([t, re.test(t)]).toEqual([t, false]);
           expectPrintable(part);
         }
@@ -360,7 +361,7 @@ describe('every renderer escapes untrusted values', () => {
   it('regression: a deviceName with mentions, links, an image and "LGTM" stays text in the CAUTION block', () => {
     const name = '@octocat [docs](https://evil.example) <img src=x> **LGTM, safe to merge**';
     const md = renderSummary(results({ ...PLAIN, before: 'router-1', after: name }));
-    const caution = md.split('\n').find((l) => l.startsWith('> **d**'))!;
+    const caution = md.split('\n').find((l) => l.startsWith('> `d`:'))!;
     expect(caution).toContain(
       'forced by `device_name` (`"router-1" → "@octocat [docs](https://evil.example) <img src=x> **LGTM, safe to merge**"`)',
     );
