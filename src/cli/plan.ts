@@ -11,8 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { formatText, hasErrors } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { checkRemoved } from '../pr/removed';
 import { renderSummary } from '../pr/summary';
@@ -26,9 +26,10 @@ import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks, type StackRunResult } from '../terraform/runner';
 import { PROCESS_OUTPUT, type Output } from './output';
+import { formatTextStyled, paint } from './style';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
-                      [--detailed-exitcode] [--outdir DIR]
+                      [--detailed-exitcode] [--outdir DIR] [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
@@ -37,6 +38,8 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
+  --format text|json  text: one line of totals on stdout (default); json: the per-stack results
+                      (as plan-results.json) on stdout, the totals line on stderr
 `;
 
 export interface PlanCommandOptions {
@@ -55,6 +58,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
+  readonly format?: 'text' | 'json';
 }
 
 /** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
@@ -105,12 +110,16 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
       outdir: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,
   });
   if (values.help) return 'help';
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    throw new Error(`--format must be text or json, not '${values.format}'`);
+  }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     if (!/^[1-9]\d*$/.test(values.jobs))
@@ -128,6 +137,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
     outdir: values.outdir,
+    format: values.format as 'text' | 'json' | undefined,
   };
 }
 
@@ -141,7 +151,8 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   // Paths relative to the working directory, so diagnostics read `customers/acme.yaml:3:1`.
   const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
   const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
-  for (const d of loaded.diagnostics) out.stderr(formatText(d) + '\n');
+  for (const d of loaded.diagnostics) out.stderr(formatTextStyled(d, out.stderrColour) + '\n');
+  out.stderr(formatSkipped(loaded.skipped));
   if (hasErrors(loaded.diagnostics)) {
     out.stderr(
       'linkforge plan: the customer files have errors (above); nothing was synthesized or planned\n',
@@ -197,6 +208,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     absOutdir,
     projectDir,
     detailedExitcode: opts.detailedExitcode,
+    format: opts.format ?? 'text',
     out,
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
@@ -288,6 +300,7 @@ interface FinishContext {
   readonly absOutdir: string;
   readonly projectDir: string;
   readonly detailedExitcode?: boolean;
+  readonly format: 'text' | 'json';
   readonly out: Output;
 }
 
@@ -307,7 +320,8 @@ export const CREDENTIALS_HINT =
 function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
   fs.mkdirSync(ctx.absOutdir, { recursive: true });
   writeAtomic(ctx.summaryFile, renderSummary(results));
-  writeAtomic(path.join(ctx.absOutdir, 'plan-results.json'), resultsJson(results));
+  const json = resultsJson(results);
+  writeAtomic(path.join(ctx.absOutdir, 'plan-results.json'), json);
 
   // Stacks that were synthesized and planned, apart from removed customer files (only checked):
   // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
@@ -332,13 +346,20 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
       ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
       : []),
   ];
-  ctx.out.stdout(
+  const line =
     `planned ${planned}/${stacks.length} stack(s)` +
-      (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
-      (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
-      `; summary: ${rel}\n`,
-  );
+    (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
+    `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
+    (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
+    `; summary: ${rel}`;
+  const bad = failed.length + refused.length > 0;
+  if (ctx.format === 'json') {
+    // stdout is exactly the JSON (pipe it to jq); the human line goes to stderr.
+    ctx.out.stdout(json);
+    ctx.out.stderr(`${paint(bad ? 'red' : 'green', line, ctx.out.stderrColour)}\n`);
+  } else {
+    ctx.out.stdout(`${paint(bad ? 'red' : 'green', line, ctx.out.stdoutColour)}\n`);
+  }
   if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
     ctx.out.stderr(CREDENTIALS_HINT);
   }

@@ -143,6 +143,30 @@ describe('linkforge plan: validation gate and selection', () => {
     );
   });
 
+  it('--format json: stdout is the per-stack results as JSON, the totals line goes to stderr', async () => {
+    const io = capture();
+    expect(
+      await planCommand(
+        { projectDir: project, offline: true, ids: ['globex', 'initech'], format: 'json' },
+        io,
+      ),
+    ).toBe(0);
+    const parsed = JSON.parse(io.out.join('')) as {
+      stacks: { id: string; status: string; offline: boolean }[];
+    };
+    expect(parsed.stacks.map((s) => [s.id, s.status, s.offline])).toEqual([
+      ['globex', 'planned', true],
+      ['initech', 'planned', true],
+    ]);
+    expect(io.out.join('')).toBe(
+      fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'),
+    );
+    expect(io.err.join('')).toContain('planned 2/2 stack(s)');
+    const bad = capture();
+    expect(await run(['--format', 'yaml'], bad)).toBe(1);
+    expect(bad.err.join('')).toContain("--format must be text or json, not 'yaml'");
+  });
+
   it('no credentials: the console says to use --offline or set AWS_PROFILE', async () => {
     process.env.FAKE_TF_FAIL = 'globex:plan';
     process.env.FAKE_TF_ERROR = 'No valid credential sources found';
