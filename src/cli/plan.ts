@@ -15,6 +15,8 @@ import { hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { checkRemoved } from '../pr/removed';
+import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
+import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { renderSummary } from '../pr/summary';
 import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
@@ -201,6 +203,34 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     ids = [...new Set(opts.ids)].sort();
   }
 
+  // Only one run writes this output folder at a time (a second is refused, naming the first).
+  let lock: OutputLock;
+  try {
+    lock = lockOutput(absOutdir, 'plan');
+  } catch (e) {
+    if (!(e instanceof OutputLockedError)) throw e;
+    out.stderr(`linkforge plan: ${e.message}\n`);
+    return 1;
+  }
+  try {
+    return await planLocked(opts, { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir }, out);
+  } finally {
+    lock.release();
+  }
+}
+
+interface Selection {
+  readonly loaded: ReturnType<typeof loadProject>;
+  readonly ids: string[] | undefined;
+  readonly removed: readonly string[];
+  readonly projectDir: string;
+  readonly customersDir: string;
+  readonly outdir: string;
+  readonly absOutdir: string;
+}
+
+async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
+  const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
   const reporting: FinishContext = {
@@ -213,7 +243,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
     (
-      await checkRemoved(removed, loaded.settings, {
+      await checkRemoved([...removed], loaded.settings, {
         projectDir,
         customersDir,
         offline: opts.offline ?? false,
@@ -250,7 +280,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   const mode = opts.offline ? ', offline' : '';
   const width = opts.jobs === undefined ? describeDefaultJobs(machine) : String(jobs);
   out.stderr(`planning ${stacks.length} stack(s), ${width} at a time${mode}\n`);
-  if (offline) out.stderr(OFFLINE_CONSOLE_NOTICE);
+  if (opts.offline) out.stderr(OFFLINE_CONSOLE_NOTICE);
   const results = await planStacks(stacks, {
     cli,
     plansDir,
@@ -318,10 +348,22 @@ export const CREDENTIALS_HINT =
 
 /** Write the summary and the machine-readable results, print the totals, and decide the exit status. */
 function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
-  fs.mkdirSync(ctx.absOutdir, { recursive: true });
-  writeAtomic(ctx.summaryFile, renderSummary(results));
+  // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
+  // full disk) is reported with its path and cause, and never stops the other from being tried.
   const json = resultsJson(results);
-  writeAtomic(path.join(ctx.absOutdir, 'plan-results.json'), json);
+  const unwritten: string[] = [];
+  for (const [file, render] of [
+    [ctx.summaryFile, () => renderSummary(results)],
+    [path.join(ctx.absOutdir, 'plan-results.json'), () => json],
+  ] as const) {
+    try {
+      writeFileAtomic(file, render());
+    } catch (e) {
+      if (!(e instanceof ArtifactWriteError)) throw e;
+      unwritten.push(file);
+      ctx.out.stderr(`linkforge plan: ${e.message}\n`);
+    }
+  }
 
   // Stacks that were synthesized and planned, apart from removed customer files (only checked):
   // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
@@ -351,7 +393,7 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
     (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
     `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
     (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
-    `; summary: ${rel}`;
+    `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}`;
   const bad = failed.length + refused.length > 0;
   if (ctx.format === 'json') {
     // stdout is exactly the JSON (pipe it to jq); the human line goes to stderr.
@@ -363,7 +405,7 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
   if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
     ctx.out.stderr(CREDENTIALS_HINT);
   }
-  if (results.some((r) => r.status !== 'planned')) return 1;
+  if (results.some((r) => r.status !== 'planned') || unwritten.length > 0) return 1;
   if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
   return 0;
 }
@@ -386,10 +428,4 @@ function resultsJson(results: readonly StackRunResult[]): string {
       timings: r.timings,
     }));
   return JSON.stringify({ stacks: rows }, null, 2) + '\n';
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }

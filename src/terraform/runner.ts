@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Connectivity } from '../config/types';
 import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../pr/types';
+import { fileSystemFailure, writeFileAtomic } from '../fsutil/atomic-write';
 import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, type ExecResult } from './exec';
 import { countChanges, type ChangeCounts } from './plan-counts';
@@ -241,7 +242,34 @@ function tf(args: string[], stack: StackToPlan, ctx: StackContext): Promise<Exec
   });
 }
 
+/**
+ * One stack, never throwing for a file-system failure: a disk that fills up or a folder that cannot
+ * be written fails this stack, with the path and the cause, and the run goes on to the summary.
+ */
 async function planOneStack(
+  stack: StackToPlan,
+  ctx: StackContext,
+  alreadyInitialised: Promise<ExecResult> | undefined,
+): Promise<StackRunResult> {
+  const started = Date.now();
+  try {
+    return await planStackSteps(stack, ctx, alreadyInitialised);
+  } catch (e) {
+    const why = fileSystemFailure(e);
+    if (why === undefined) throw e;
+    return {
+      id: stack.id,
+      connectivityType: stack.connectivityType,
+      decommission: stack.decommission,
+      status: 'failed',
+      error: why,
+      durationMs: Date.now() - started,
+      timings: {},
+    };
+  }
+}
+
+async function planStackSteps(
   stack: StackToPlan,
   ctx: StackContext,
   alreadyInitialised: Promise<ExecResult> | undefined,
@@ -264,11 +292,17 @@ async function planOneStack(
     ...(ctx.offline ? { offline: true } : {}),
   };
   const fail = (step: string, r: ExecResult): StackRunResult => {
-    writeLog(outDir, log);
+    // The terraform error matters more than the log: a log that cannot be written is added to it.
+    let logFailure = '';
+    try {
+      writeLog(outDir, log);
+    } catch (e) {
+      logFailure = `; the log was not written (${fileSystemFailure(e) ?? String(e)})`;
+    }
     return {
       ...base,
       status: 'failed',
-      error: `terraform ${step} failed: ${summarizeError(r)}`,
+      error: `terraform ${step} failed: ${summarizeError(r)}${logFailure}`,
       durationMs: Date.now() - started + earlierMs,
       timings,
     };
@@ -300,7 +334,7 @@ async function planOneStack(
   // what the summary points a reviewer at for the details it leaves out.
   fs.writeFileSync(path.join(outDir, 'plan.txt'), plan.stdout);
   if (plan.code === 0) {
-    fs.writeFileSync(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
+    writeFileAtomic(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
     writeLog(outDir, log);
     return {
       ...base,
@@ -327,7 +361,8 @@ async function planOneStack(
   }
   // Terraform's JSON carries sensitive values (the tunnels' pre-shared keys) in clear text.
   parsed = redactPlan(parsed);
-  fs.writeFileSync(planJsonFile, JSON.stringify(parsed) + '\n');
+  // Through a temporary file and a rename: a full disk leaves no truncated plan.json behind.
+  writeFileAtomic(planJsonFile, JSON.stringify(parsed) + '\n');
   writeLog(outDir, log);
   const plan_ = reviewSubset(parsed);
   return {
@@ -423,7 +458,7 @@ function writeLog(outDir: string, log: readonly ExecResult[]): void {
       return [head, r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n');
     })
     .join('\n\n');
-  fs.writeFileSync(path.join(outDir, 'terraform.log'), text + '\n');
+  writeFileAtomic(path.join(outDir, 'terraform.log'), text + '\n');
 }
 
 function relative(from: string, p: string): string {
