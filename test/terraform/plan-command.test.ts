@@ -70,7 +70,7 @@ afterEach(() => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-const IDS = ['acme-corp', 'globex', 'initech', 'umbrella-labs'];
+const IDS = ['acme-corp', 'globex', 'hooli', 'initech', 'umbrella-labs'];
 
 describe('linkforge plan: arguments', () => {
   it.each([
@@ -291,9 +291,9 @@ describe('linkforge plan: running the stacks', () => {
     );
     expect(results.stacks[0].planFile).toBe('cdktf.out/plans/acme-corp/plan.tfplan');
     expect(io.out.join('')).toBe(
-      'planned 4/4 stack(s): 8 to add, 4 to change, 8 to destroy; summary: cdktf.out/summary.md\n',
+      'planned 5/5 stack(s): 10 to add, 5 to change, 10 to destroy; summary: cdktf.out/summary.md\n',
     );
-    expect(sink.text().trim().split('\n')).toHaveLength(4);
+    expect(sink.text().trim().split('\n')).toHaveLength(IDS.length);
     const plan = calls().find((c) => c.cmd === 'plan' && c.stack === 'globex')!;
     expect(plan.args).toContain(`-out=${path.join(out, 'plans', 'globex', 'plan.tfplan')}`);
     expect(plan.env.AWS_ACCESS_KEY_ID).toBe('offline-placeholder');
@@ -325,10 +325,12 @@ describe('linkforge plan: running the stacks', () => {
         io,
       ),
     ).toBe(1);
-    expect(io.out.join('')).toContain('planned 3/4 stack(s), 1 failed (globex)');
+    expect(io.out.join('')).toContain('planned 4/5 stack(s), 1 failed (globex)');
     expect(sink.text()).toMatch(/globex failed: terraform plan failed: Error: simulated plan failure/);
     const results = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'));
-    expect(results.stacks.filter((s: { status: string }) => s.status === 'planned')).toHaveLength(3);
+    expect(results.stacks.filter((s: { status: string }) => s.status === 'planned')).toHaveLength(
+      IDS.length - 1,
+    );
   });
 
   it('selected ids: only they are planned; plans of an earlier run are removed', async () => {
