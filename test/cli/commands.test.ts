@@ -40,7 +40,7 @@ function capture(colour = false): Output & { out: () => string; err: () => strin
 }
 
 describe('linkforge: commands as users expect', () => {
-  it.each(['validate', 'synth', 'plan', 'affected', 'generate', 'list'])(
+  it.each(['validate', 'synth', 'plan', 'affected', 'generate', 'list', 'handoff', 'status'])(
     '%s --help prints its usage and exits 0',
     (command) => {
       const r = cli([command, '--help']);

@@ -62,7 +62,7 @@ describe('scripts/run.mjs: rebuild only when sources change', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
-    for (const name of ['validate', 'synth', 'plan', 'affected', 'generate', 'bench']) {
+    for (const name of ['validate', 'synth', 'plan', 'affected', 'generate', 'handoff', 'status', 'bench']) {
       expect(pkg.scripts[name]).toMatch(/^node scripts\/run\.mjs dist\//);
       expect(pkg.scripts[name]).not.toMatch(/tsc|npm run/);
     }
