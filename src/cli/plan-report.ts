@@ -11,6 +11,7 @@ import type { ShardSpec } from '../shards/shard';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import type { StackRunResult } from '../terraform/runner';
 import type { Output } from './output';
+import { paint } from './style';
 
 /** What a shard's plan-results.json records, so that `summarize` can tell a missing shard's stacks. */
 export interface ShardInfo extends ShardSpec {
@@ -23,6 +24,8 @@ export interface FinishContext {
   readonly absOutdir: string;
   readonly projectDir: string;
   readonly detailedExitcode?: boolean;
+  /** What stdout carries: the totals line, or the results JSON. @default 'text' */
+  readonly format?: 'text' | 'json';
   readonly out: Output;
   /** Set for `plan --shard`: recorded in plan-results.json. */
   readonly shard?: ShardInfo;
@@ -49,10 +52,11 @@ export const CREDENTIALS_HINT =
 export function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
   // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
   // full disk) is reported with its path and cause, and never stops the other from being tried.
+  const json = resultsJson(results, ctx.shard);
   const unwritten: string[] = [];
   for (const [file, render] of [
     [ctx.summaryFile, () => (ctx.preamble ?? '') + renderSummary(results)],
-    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results, ctx.shard)],
+    [path.join(ctx.absOutdir, 'plan-results.json'), () => json],
   ] as const) {
     try {
       writeFileAtomic(file, render());
@@ -89,13 +93,20 @@ export function finish(results: readonly StackRunResult[], ctx: FinishContext): 
       ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
       : []),
   ];
-  ctx.out.stdout(
+  const line =
     `planned ${planned}/${stacks.length} stack(s)` +
-      (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
-      (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
-      `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}\n`,
-  );
+    (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
+    `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
+    (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
+    `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}`;
+  const bad = failed.length + refused.length > 0;
+  if (ctx.format === 'json') {
+    // stdout is exactly the JSON (pipe it to jq); the human line goes to stderr.
+    ctx.out.stdout(json);
+    ctx.out.stderr(`${paint(bad ? 'red' : 'green', line, ctx.out.stderrColour)}\n`);
+  } else {
+    ctx.out.stdout(`${paint(bad ? 'red' : 'green', line, ctx.out.stdoutColour)}\n`);
+  }
   if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
     ctx.out.stderr(CREDENTIALS_HINT);
   }

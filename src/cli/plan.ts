@@ -13,8 +13,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { formatText, hasErrors } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
@@ -31,9 +31,11 @@ import { stackCost } from '../shards/cost';
 import { formatShard, parseShard, splitIntoShards, type ShardSpec } from '../shards/shard';
 import { PROCESS_OUTPUT, type Output } from './output';
 import { finish, type FinishContext, type ShardInfo } from './plan-report';
+import { formatTextStyled } from './style';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
                       [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
+                      [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
@@ -44,6 +46,8 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
+  --format text|json  text: one line of totals on stdout (default); json: the per-stack results
+                      (as plan-results.json) on stdout, the totals line on stderr
 `;
 
 export interface PlanCommandOptions {
@@ -66,6 +70,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
+  readonly format?: 'text' | 'json';
 }
 
 /** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
@@ -118,12 +124,16 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
       outdir: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,
   });
   if (values.help) return 'help';
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    throw new Error(`--format must be text or json, not '${values.format}'`);
+  }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     if (!/^[1-9]\d*$/.test(values.jobs))
@@ -147,6 +157,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
     outdir: values.outdir,
+    format: values.format as 'text' | 'json' | undefined,
   };
 }
 
@@ -160,7 +171,8 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   // Paths relative to the working directory, so diagnostics read `customers/acme.yaml:3:1`.
   const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
   const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
-  for (const d of loaded.diagnostics) out.stderr(formatText(d) + '\n');
+  for (const d of loaded.diagnostics) out.stderr(formatTextStyled(d, out.stderrColour) + '\n');
+  out.stderr(formatSkipped(loaded.skipped));
   if (hasErrors(loaded.diagnostics)) {
     out.stderr(
       'linkforge plan: the customer files have errors (above); nothing was synthesized or planned\n',
@@ -284,6 +296,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     absOutdir,
     projectDir,
     detailedExitcode: opts.detailedExitcode,
+    format: opts.format ?? 'text',
     out,
     shard,
   };
