@@ -7,7 +7,6 @@
  * on its own); a path given explicitly must exist. Any error means the defaults are used for the
  * rest of the run, so every customer file is still checked, and the exit status is 1.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { newAjv } from './ajv';
 import { LineCounter, parseDocument } from 'yaml';
@@ -18,6 +17,10 @@ import { mapSchemaErrors } from './schema-errors';
 import { COMMERCIAL_REGIONS, DEFAULT_SETTINGS } from './settings';
 import type { BackendSettings, PlatformSettings } from './settings';
 import { YamlSource, formatPath } from './yaml-source';
+import { readRegularFile } from '../fsutil/read-regular';
+
+/** cdktf.json is a few hundred bytes; anything past this is not a settings file. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export const DEFAULT_CDKTF_JSON = 'cdktf.json';
 const CODE = 'SETTINGS_INVALID';
@@ -135,7 +138,8 @@ export function loadSettings(cdktfJsonPath?: string): {
   const shown = displayPath(file);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Capped like a customer file, and never through a link or from a pipe.
+    text = readRegularFile(file, MAX_SETTINGS_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (cdktfJsonPath === undefined && code === 'ENOENT')
