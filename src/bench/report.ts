@@ -19,6 +19,12 @@ export const MAX_SYNTH_MS = 15000;
 export const MAX_SYNTH_RSS_KIB = 1024 * 1024;
 export const MAX_PR_MS = 15000;
 export const MIN_RATIO = 5;
+/**
+ * Validation scales linearly (issue 15): at SCALE_SIZES[1] files it takes at most MAX_SCALE_FACTOR
+ * times as long as at SCALE_SIZES[0] (5× the files; the 10 % allows for a larger heap).
+ */
+export const SCALE_SIZES = [1000, 5000] as const;
+export const MAX_SCALE_FACTOR = 5.5;
 
 /** Replaces the generated section of `doc` (markers included), or appends one if there is none. */
 export function spliceSection(doc: string, section: string): string {
@@ -164,6 +170,20 @@ export function renderTargets(results: BenchResults): string[] {
         : 'FAIL'
       : 'not measured',
   ]);
+  // Only when the run measured both sizes: the default sizes stop at 1,000.
+  const [small, large] = SCALE_SIZES.map((n) => at('validate', 'linkforge', n));
+  if (small && large) {
+    const factor = large.medianMs / small.medianMs;
+    const inProcess =
+      small.inProcessMs && large.inProcessMs
+        ? `; validator alone ${(large.inProcessMs / small.inProcessMs).toFixed(1)}×`
+        : '';
+    rows.push([
+      `validation of ${thousands(SCALE_SIZES[1])} files ≤ ${MAX_SCALE_FACTOR}× the time of ${thousands(SCALE_SIZES[0])}`,
+      `${factor.toFixed(1)}× (${formatSeconds(large.medianMs)} / ${formatSeconds(small.medianMs)}${inProcess})`,
+      factor <= MAX_SCALE_FACTOR ? 'pass' : 'FAIL',
+    ]);
+  }
   for (const size of PR_TARGET_SIZES) {
     const p = at('pr-path', 'linkforge', size);
     rows.push([

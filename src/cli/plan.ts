@@ -9,7 +9,6 @@
  * `terraform plan -detailed-exitcode`), 1 invalid input or any stack failed.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { formatText, hasErrors } from '../config/diagnostics';
@@ -18,11 +17,13 @@ import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { checkRemoved } from '../pr/removed';
 import { renderSummary } from '../pr/summary';
 import { synthesize } from '../stacks/synthesize';
-import { describeCliSetup, prepareTerraformCli } from '../terraform/cli-config';
-import { terraformVersion } from '../terraform/exec';
+import { awsProviderVersion } from '../stacks/provider-version';
+import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
+import { checkProvider, checkTerraform } from '../terraform/environment';
+import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
-import { pinnedAwsVersion, planStacks, type StackRunResult } from '../terraform/runner';
+import { planStacks, type StackRunResult } from '../terraform/runner';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
@@ -31,7 +32,7 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
   --affected-since REF  plan the customers added or changed since git REF (all when shared code changed)
-  --jobs N            stacks planned at the same time (default: number of CPUs)
+  --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
@@ -177,41 +178,32 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     return finish(await removedResults(), reporting);
   }
 
-  // 3. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
+  if (ids === undefined && loaded.customers.length === 0) {
+    out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
+    return finish(await removedResults(), reporting);
+  }
+
+  // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
+  // cannot be installed, fails here once, with earlier output untouched.
+  const environment = await checkEnvironment(projectDir, outdir, out);
+  if (!environment) return 1;
+  const { cli } = environment;
+
+  // 4. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
   const stacks = synthesize(loaded.customers, loaded.settings, {
     outdir,
     ids,
     offline: opts.offline ?? false,
     projectDir,
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
-  if (stacks.length === 0) {
-    out.stderr(`nothing to plan: no customer files in ${customersDir}/\n`);
-    return finish(await removedResults(), reporting);
-  }
-
-  // 4. Terraform: one CLI configuration and plugin cache for every stack.
-  let cli: ReturnType<typeof prepareTerraformCli>;
-  try {
-    cli = prepareTerraformCli({ projectDir, awsProviderVersion: pinnedAwsVersion(stacks[0].dir) });
-  } catch (e) {
-    out.stderr(`linkforge plan: ${(e as Error).message}\n`);
-    return 1;
-  }
-  const version = await terraformVersion({ ...process.env, ...cli.env });
-  if (!version) {
-    out.stderr(
-      "linkforge plan: terraform is not installed or does not run ('terraform version' failed). " +
-        'Install Terraform >= 1.5 (https://developer.hashicorp.com/terraform/install) or set LINKFORGE_TERRAFORM.\n',
-    );
-    return 1;
-  }
-  out.stderr(`${version}; ${describeCliSetup(cli)}\n`);
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
-  const jobs = opts.jobs ?? Math.max(1, os.availableParallelism());
+  const machine = machineCapacity();
+  const jobs = opts.jobs ?? defaultJobs(machine);
   const mode = opts.offline ? ', offline' : '';
-  out.stderr(`planning ${stacks.length} stack(s), ${jobs} at a time${mode}\n`);
+  const width = opts.jobs === undefined ? describeDefaultJobs(machine) : String(jobs);
+  out.stderr(`planning ${stacks.length} stack(s), ${width} at a time${mode}\n`);
   const results = await planStacks(stacks, {
     cli,
     plansDir,
@@ -221,6 +213,39 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     progress: opts.progress ?? progressFor(process.stderr),
   });
   return finish([...results, ...(await removedResults())], reporting);
+}
+
+/**
+ * Terraform present and recent enough, the CLI configuration written, the AWS provider the stacks
+ * pin installable: undefined (after one message) when any of it fails.
+ */
+async function checkEnvironment(
+  projectDir: string,
+  outdir: string,
+  out: Output,
+): Promise<{ cli: TerraformCliSetup } | undefined> {
+  const untouched = `nothing was synthesized or planned (${outdir} is unchanged)`;
+  const terraform = await checkTerraform();
+  if (!terraform.ok) {
+    out.stderr(`linkforge plan: ${terraform.message}; ${untouched}\n`);
+    return undefined;
+  }
+  let cli: TerraformCliSetup;
+  const awsVersion = awsProviderVersion();
+  try {
+    cli = prepareTerraformCli({ projectDir, awsProviderVersion: awsVersion });
+  } catch (e) {
+    out.stderr(`linkforge plan: ${(e as Error).message}; ${untouched}\n`);
+    return undefined;
+  }
+  const provider = await checkProvider(cli, { projectDir, awsProviderVersion: awsVersion });
+  if (!provider.ok) {
+    out.stderr(`linkforge plan: ${provider.message}; ${untouched}\n`);
+    return undefined;
+  }
+  for (const w of provider.value.warnings) out.stderr(`linkforge plan: warning: ${w}\n`);
+  out.stderr(`Terraform ${terraform.value}; ${describeCliSetup(cli)}\n`);
+  return { cli };
 }
 
 interface FinishContext {

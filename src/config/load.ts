@@ -4,12 +4,14 @@
  * Per file: size, binary and empty checks, YAML parsing (duplicate keys, several documents, alias
  * bombs), the forbidden `presharedKey`, then the JSON Schema. Only files that pass all of that are
  * normalized (defaults applied) and given to the semantic rules, so a rule never sees a value of
- * the wrong type. Across files: duplicate file stems here; the rest are rules that get `others`.
+ * the wrong type. Across files: duplicate file stems here; the rest are rules that look customers
+ * up in one `FleetIndex` built for the run (linear in the number of files, never pairwise).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from './diagnostics';
 import { sortDiagnostics } from './diagnostics';
+import { FleetIndex } from './fleet-index';
 import { normalize } from './normalize';
 import { RULES } from './rules';
 import type { CustomerDocument, RuleContext } from './rules/rule';
@@ -86,6 +88,7 @@ export function checkSources(
   // Semantic rules, on schema-valid files only; cross-file rules see every other such customer.
   const valid = checked.filter((c) => c.parsed);
   const loaded = valid.map((c) => c.parsed!.loaded);
+  const fleet = new FleetIndex(loaded);
   valid.forEach((c, index) => {
     const { source, document, loaded: self } = c.parsed!;
     let others: LoadedCustomer[] | undefined;
@@ -98,6 +101,7 @@ export function checkSources(
       get others() {
         return (others ??= loaded.slice(0, index).concat(loaded.slice(index + 1)));
       },
+      fleet,
       settings,
     };
     for (const rule of RULES) {

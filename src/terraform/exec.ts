@@ -4,6 +4,7 @@
  * failure is data for the summary rather than a crash of the whole run.
  */
 import { spawn } from 'child_process';
+import { minTerraformVersionText } from './supported-version';
 
 export interface ExecOptions {
   readonly cwd: string;
@@ -71,7 +72,7 @@ export function execTerraform(args: readonly string[], opts: ExecOptions): Promi
     child.on('error', (e: NodeJS.ErrnoException) => {
       failure =
         e.code === 'ENOENT'
-          ? `terraform not found: '${binary}' is not on PATH (install Terraform >= 1.5, or set LINKFORGE_TERRAFORM)`
+          ? `terraform not found: '${binary}' is not on PATH (install Terraform >= ${minTerraformVersionText()}, or set LINKFORGE_TERRAFORM)`
           : `could not run ${binary}: ${e.message}`;
       finish(null);
     });

@@ -1,9 +1,11 @@
 /**
- * Planning many stacks: `terraform init`, `plan -out`, `show -json` per stack directory, N stacks
- * at a time, one failure never stopping the others.
+ * Planning many stacks: `terraform init`, `plan -detailed-exitcode -out`, and `show -json` only when
+ * the plan has changes, per stack directory, N stacks at a time, one failure never stopping the
+ * others.
  *
  * Per stack, everything a reviewer or a later apply needs lands in `<plansDir>/<id>/`:
- * `plan.tfplan` (the saved plan, applied as reviewed), `plan.json` (`terraform show -json`) and
+ * `plan.tfplan` (the saved plan, applied as reviewed), `plan.json` (`terraform show -json`, or
+ * NO_CHANGES_PLAN for an empty plan) and
  * `terraform.log` (every command's output, the first place to look when a stack failed).
  */
 import * as fs from 'fs';
@@ -272,12 +274,29 @@ async function planOneStack(
     if (v.code !== 0) return fail('validate', v);
   }
 
-  const planArgs = ['plan', '-input=false', '-no-color', `-out=${planFile}`];
+  // -detailed-exitcode: exit 0 means an empty plan, 2 a plan with changes, 1 an error. An empty
+  // plan (the usual drift result) needs no `show -json`: that would only start the provider a third
+  // time to list no-op entries.
+  const planArgs = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`];
   if (stack.decommission) planArgs.push('-destroy');
   const plan = await tf(planArgs, stack, ctx);
   log.push(plan);
   timings.plan = plan.durationMs;
-  if (plan.code !== 0) return fail('plan', plan);
+  if (plan.code !== 0 && plan.code !== 2) return fail('plan', plan);
+  if (plan.code === 0) {
+    fs.writeFileSync(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
+    writeLog(outDir, log);
+    return {
+      ...base,
+      status: 'planned',
+      plan: reviewSubset(NO_CHANGES_PLAN),
+      planFile: relative(ctx.projectDir, planFile),
+      planJsonFile: relative(ctx.projectDir, planJsonFile),
+      counts: { add: 0, change: 0, destroy: 0 },
+      durationMs: Date.now() - started + earlierMs,
+      timings,
+    };
+  }
 
   const show = await tf(['show', '-json', '-no-color', planFile], stack, ctx);
   // The JSON itself goes to plan.json, not into the log.
@@ -308,11 +327,23 @@ async function planOneStack(
 }
 
 /**
+ * `plan.json` of a stack whose plan is empty (terraform plan -detailed-exitcode exited 0): written by
+ * linkforge instead of `terraform show -json`, which would list only no-op entries. Every reader of
+ * plan.json (summary, summarize, the deploy gate in same-plan.ts) ignores no-op entries, so it
+ * means the same; `linkforge_no_changes` says where it came from.
+ */
+export const NO_CHANGES_PLAN: TerraformPlanJson & { readonly linkforge_no_changes: string } = {
+  format_version: '1.2',
+  linkforge_no_changes: 'terraform plan -detailed-exitcode exited 0: no changes, show -json skipped',
+  resource_changes: [],
+};
+
+/**
  * Keep only what the review summary reads (TerraformPlanJson): a full plan JSON also carries the
  * configuration, prior state and planned values, several times the size, and a fleet-wide run
  * holds one per customer in memory. The complete JSON stays in plan.json.
  */
-function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
+export function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
   const resource_changes = (plan.resource_changes ?? []).map((rc): TerraformResourceChange => ({
     address: rc.address,
     type: rc.type,

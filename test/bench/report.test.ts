@@ -91,6 +91,23 @@ describe('renderTargets', () => {
     expect(rows).toMatch(/pull request changing 1 of 1,000 .* \| not in this run \| — not measured/);
   });
 
+  it('checks that validation scales linearly when 1,000 and 5,000 files were measured', () => {
+    const at = (ms5000: number) =>
+      renderTargets(
+        results([
+          measured('validate', 'linkforge', 1000, [800], 1),
+          measured('validate', 'linkforge', 5000, [ms5000], 1),
+        ]),
+      ).join('\n');
+    expect(at(4000)).toMatch(
+      /validation of 5,000 files ≤ 5\.5× the time of 1,000 \| 5\.0× \(4\.00 s \/ 0\.800 s\) \| ✅ pass/,
+    );
+    expect(at(4800)).toMatch(/validation of 5,000 files ≤ 5\.5× .* \| 6\.0× .* \| ❌ FAIL/);
+    // Not measured at 5,000: no row (the default sizes stop at 1,000).
+    const without = renderTargets(results([measured('validate', 'linkforge', 1000, [800], 1)])).join('\n');
+    expect(without).not.toContain('5,000 files');
+  });
+
   it('explains a ratio under 5× with the Terraform floor it measured', () => {
     const rows = renderTargets(
       results([

@@ -181,6 +181,15 @@ describeWithTerraform('offline terraform plan of the examples and a generated sa
     for (const r of gone) {
       const log = fs.readFileSync(path.join(work, 'cdktf.out', 'plans', r.id, 'terraform.log'), 'utf8');
       expect(log).toMatch(/\$ terraform plan .*-destroy/);
+      // Never applied, so nothing to destroy: terraform's detailed exit code 0, and no show -json.
+      expect(log).toMatch(/\$ terraform plan .*-detailed-exitcode.*# exit 0,/);
+      expect(log).not.toMatch(/\$ terraform show/);
+      expect(r.counts).toEqual({ add: 0, change: 0, destroy: 0 });
     }
+    // A stack with changes: exit 2, then show -json for the review.
+    const live = results.find((r) => !r.decommission)!;
+    const log = fs.readFileSync(path.join(work, 'cdktf.out', 'plans', live.id, 'terraform.log'), 'utf8');
+    expect(log).toMatch(/\$ terraform plan .*# exit 2,/);
+    expect(log).toMatch(/\$ terraform show -json/);
   });
 });

@@ -3,16 +3,19 @@
  * (command, arguments, stack directory, selected environment variables) in
  * `$FAKE_TF_CONTROL/calls.jsonl`, the width of concurrent plans in `concurrency.log`, fails a
  * command when the stack directory holds `FAIL_<command>` or `$FAKE_TF_FAIL` lists `<stack>:<command>`,
- * and answers `show -json` with no changes for the stacks in `$FAKE_TF_NO_CHANGES`, else
+ * exits from `plan -detailed-exitcode` with 0 (no changes) for the stacks in `$FAKE_TF_NO_CHANGES`
+ * and 2 for the others, and answers `show -json` with no changes for the stacks in
+ * `$FAKE_TF_NO_CHANGES`, else
  * `show.json` from the stack directory or a fixed plan (create, update, delete, replace, read,
- * no-op).
+ * no-op). `version` reports `$FAKE_TF_VERSION` (default 1.11.4), as JSON with `-json`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 
 const FAKE = `
 if (process.argv[2] === 'version') {
-  process.stdout.write('Terraform v0.0.0-fake\\n');
+  const v = process.env.FAKE_TF_VERSION || '1.11.4';
+  process.stdout.write(process.argv[3] === '-json' ? JSON.stringify({ terraform_version: v, platform: 'linux_amd64' }) + '\\n' : 'Terraform v' + v + '\\n');
   process.exit(0);
 }
 const fs = require('fs');
@@ -55,6 +58,12 @@ if (cmd === 'plan') {
   fs.unlinkSync(me);
   const out = args.find((a) => a.startsWith('-out=')).slice(5);
   fs.writeFileSync(out, 'fake plan of ' + stack);
+  // As terraform: with -detailed-exitcode, 0 for an empty plan and 2 for one with changes.
+  if (args.includes('-detailed-exitcode')) {
+    const empty = (process.env.FAKE_TF_NO_CHANGES || '').split(',').includes(stack);
+    record({ phase: 'end' });
+    process.exit(empty ? 0 : 2);
+  }
 }
 if (cmd === 'show') {
   const custom = path.join(dir, 'show.json');

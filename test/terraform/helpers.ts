@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { minTerraformVersionText } from '../../src/terraform/supported-version';
 
 /**
  * Whether terraform can run here. Without it: under CI (`CI=true`) this throws, so the suite fails
@@ -23,7 +24,7 @@ export function requireTerraform(suite: string): boolean {
     throw new Error(`${msg}. Under CI a missing Terraform is a failure, not a skip.`);
   }
   console.warn(
-    `\n${'!'.repeat(78)}\n!!! SKIPPING ${suite}: ${msg}.\n!!! Install Terraform >= 1.5 to run them.\n${'!'.repeat(78)}\n`,
+    `\n${'!'.repeat(78)}\n!!! SKIPPING ${suite}: ${msg}.\n!!! Install Terraform >= ${minTerraformVersionText()} to run them.\n${'!'.repeat(78)}\n`,
   );
   return false;
 }

@@ -10,6 +10,7 @@ import { PassThrough } from 'stream';
 import { planCommand, run } from '../../src/cli/plan';
 import type { Output } from '../../src/cli/output';
 import { LineProgress } from '../../src/terraform/progress';
+import { minTerraformVersionText } from '../../src/terraform/supported-version';
 import { pinnedAwsVersion } from '../../src/terraform/runner';
 import { writeFakeTerraform } from './fake-terraform';
 import { PROJECT_DIR, tempDir } from './helpers';
@@ -110,11 +111,72 @@ describe('linkforge plan: validation gate and selection', () => {
     expect(calls()).toEqual([]);
   });
 
-  it('no terraform: exit 1 with how to install it, before planning anything', async () => {
-    process.env.LINKFORGE_TERRAFORM = path.join(project, 'no-terraform-here');
-    const io = capture();
-    expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
-    expect(io.err.join('')).toContain('terraform is not installed or does not run');
+  describe('environment checks, before anything is written', () => {
+    const earlier = () => {
+      const marker = path.join(project, 'cdktf.out', 'earlier.txt');
+      fs.mkdirSync(path.dirname(marker), { recursive: true });
+      fs.writeFileSync(marker, 'earlier run');
+      return () => expect(fs.readdirSync(path.join(project, 'cdktf.out'))).toEqual(['earlier.txt']);
+    };
+
+    it('no terraform: one message with the supported version, cdktf.out untouched', async () => {
+      const untouched = earlier();
+      process.env.LINKFORGE_TERRAFORM = path.join(project, 'no-terraform-here');
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      const err = io.err.join('');
+      expect(err).toContain(
+        `Terraform is missing: '${path.join(project, 'no-terraform-here')}' is not on PATH`,
+      );
+      expect(err).toContain(`install Terraform >= ${minTerraformVersionText()}`);
+      expect(err).toContain('nothing was synthesized or planned (cdktf.out is unchanged)');
+      expect(err.trim().split('\n')).toHaveLength(1);
+      untouched();
+    });
+
+    it('Terraform 1.5.7: refused as too old before synthesis, no stack initialised', async () => {
+      const untouched = earlier();
+      process.env.FAKE_TF_VERSION = '1.5.7';
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      expect(io.err.join('')).toContain(
+        `Terraform 1.5.7 ('${process.env.LINKFORGE_TERRAFORM}') is older than the supported ${minTerraformVersionText()}`,
+      );
+      expect(calls()).toEqual([]);
+      untouched();
+    });
+
+    it('an empty provider mirror: one error naming it, not one init error per stack', async () => {
+      const untouched = earlier();
+      const mirror = path.join(project, 'empty-mirror');
+      fs.mkdirSync(mirror);
+      process.env.LINKFORGE_PROVIDER_MIRROR = mirror;
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      const err = io.err.join('');
+      expect(err).toContain(`LINKFORGE_PROVIDER_MIRROR=${mirror} holds no hashicorp/aws version 5.100.0`);
+      expect(err.trim().split('\n')).toHaveLength(1);
+      expect(calls()).toEqual([]);
+      untouched();
+    });
+
+    it("a user's CLI configuration that cannot install the provider: one error naming the file", async () => {
+      const untouched = earlier();
+      const rc = path.join(project, 'my.terraformrc');
+      fs.writeFileSync(rc, 'provider_installation {\n  direct {}\n}\n');
+      process.env.TF_CLI_CONFIG_FILE = rc;
+      process.env.FAKE_TF_FAIL = 'provider-check:init';
+      const io = capture();
+      expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
+      const err = io.err.join('');
+      expect(err).toContain(
+        `hashicorp/aws 5.100.0 cannot be installed with the CLI configuration ${rc} (TF_CLI_CONFIG_FILE): Error: simulated init failure`,
+      );
+      expect(err.trim().split('\n')).toHaveLength(1);
+      // The one probe init ran; no stack was initialised.
+      expect(calls().map((c) => `${c.stack}:${c.cmd}`)).toEqual(['provider-check:init']);
+      untouched();
+    });
   });
 
   it('--affected-since: plans exactly the customers changed since the ref', async () => {

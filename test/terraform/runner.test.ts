@@ -181,6 +181,36 @@ describe('planStacks with a fake terraform', () => {
     expect(gone.decommission).toBe(true);
   });
 
+  it('an empty plan (detailed exit code 0) skips show -json and still yields a correct, zero result', async () => {
+    const t = setup(['acme', 'gone-corp', 'quiet']);
+    const results = await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      projectDir: t.root,
+      binary: t.binary,
+      baseEnv: { ...t.baseEnv, FAKE_TF_NO_CHANGES: 'gone-corp,quiet' },
+    });
+    const starts = t.calls().filter((c) => c.phase === 'start');
+    for (const c of starts.filter((c) => c.cmd === 'plan')) expect(c.args).toContain('-detailed-exitcode');
+    // show runs only for the stack with changes.
+    expect(starts.filter((c) => c.cmd === 'show').map((c) => c.stack)).toEqual(['acme']);
+    const [acme, gone, quiet] = results;
+    expect(acme.counts).toEqual({ add: 2, change: 1, destroy: 2 });
+    for (const r of [gone, quiet]) {
+      expect(r.status).toBe('planned');
+      expect(r.counts).toEqual({ add: 0, change: 0, destroy: 0 });
+      expect(r.plan?.resource_changes).toEqual([]);
+      expect(r.timings.show).toBeUndefined();
+      // plan.json exists for every planned stack: the deploy gate and summarize read it.
+      const json = JSON.parse(fs.readFileSync(path.join(t.root, r.planJsonFile!), 'utf8'));
+      expect(json.resource_changes).toEqual([]);
+      expect(json.linkforge_no_changes).toMatch(/detailed-exitcode/);
+      expect(fs.existsSync(path.join(t.root, r.planFile!))).toBe(true);
+    }
+    // A decommissioned stack whose state is already empty: a destroy plan with nothing to destroy.
+    expect(gone.decommission).toBe(true);
+  });
+
   it('removes a stale plan of an earlier run before planning again', async () => {
     const t = setup(['a'], { fail: { a: 'plan' } });
     fs.mkdirSync(path.join(t.plansDir, 'a'), { recursive: true });

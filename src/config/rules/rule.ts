@@ -5,6 +5,7 @@
  * valid-schema input, and never looks at YAML: the loader maps each finding's `path` back to a line
  * and column in the file.
  */
+import type { FleetIndex } from '../fleet-index';
 import type { Customer, LoadedCustomer } from '../types';
 import type { PlatformSettings } from '../settings';
 import type { Severity } from '../diagnostics';
@@ -36,8 +37,13 @@ export interface RuleContext {
   readonly fileStem: string;
   /** Path of this customer's file, as shown in diagnostics. */
   readonly file: string;
-  /** Every other customer that passed the schema, for cross-file rules. */
+  /**
+   * Every other customer that passed the schema. Building this list costs O(n) per file, and a rule
+   * that scans it from every file costs O(n²) per run: cross-file checks use `fleet` instead.
+   */
   readonly others: readonly LoadedCustomer[];
+  /** Every customer that passed the schema (this one included), indexed once per run. */
+  readonly fleet: FleetIndex;
   readonly settings: PlatformSettings;
 }
 

@@ -4,23 +4,23 @@
  * AWS customer gateway because the device name derives from the id, so it is only a warning,
  * reported in every file involved and naming all of them.
  */
+import type { FleetKey } from '../fleet-index';
 import type { Rule } from './rule';
 import { vpnOf, warning } from './support';
+
+const GATEWAY_IP: FleetKey = ({ customer: { connectivity: c } }) =>
+  c.type === 'site-to-site-vpn' ? c.customerGateway.ip : undefined;
 
 export const sharedGatewayIp: Rule = {
   codes: ['CGW_IP_SHARED'],
   description: 'Two VPN customers rarely share a customer gateway address.',
-  check({ document, others, file }) {
+  check({ document, customer, fleet, file }) {
     const ip = vpnOf(document)?.customerGateway.ip;
     if (ip === undefined) return [];
-    // A plain loop: every file scans every other one (n² for n files).
-    const sharing: string[] = [];
-    for (const o of others) {
-      const c = o.customer.connectivity;
-      if (c.type === 'site-to-site-vpn' && c.customerGateway.ip === ip) sharing.push(o.file);
-    }
+    // One index for the whole run: a lookup per file, not a scan of every other file.
+    const sharing = fleet.sharing('customerGateway.ip', GATEWAY_IP, { file, customer });
     if (sharing.length === 0) return [];
-    const files = [file, ...sharing].sort();
+    const files = [file, ...sharing.map((o) => o.file)].sort();
     return [
       warning(
         'CGW_IP_SHARED',

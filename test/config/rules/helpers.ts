@@ -2,6 +2,7 @@
  * Builders for rule tests: a schema-valid customer document, the Customer the loader would derive
  * from it (through the real normalize step), and the RuleContext a rule receives.
  */
+import { FleetIndex } from '../../../src/config/fleet-index';
 import { normalize } from '../../../src/config/normalize';
 import type {
   CustomerDocument,
@@ -78,12 +79,16 @@ export interface ContextOptions {
 
 export function context(document: CustomerDocument, opts: ContextOptions = {}): RuleContext {
   const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const customer = normalize(document, settings);
+  const file = opts.file ?? `customers/${document.id}.yaml`;
+  const others = opts.others ?? [];
   return {
-    customer: normalize(document, settings),
+    customer,
     document,
     fileStem: opts.fileStem ?? document.id,
-    file: opts.file ?? `customers/${document.id}.yaml`,
-    others: opts.others ?? [],
+    file,
+    others,
+    fleet: new FleetIndex([{ file, customer }, ...others]),
     settings,
   };
 }
