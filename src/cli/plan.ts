@@ -15,7 +15,10 @@ import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { checkRemoved } from '../pr/removed';
+import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
+import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { renderSummary } from '../pr/summary';
+import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
@@ -52,7 +55,32 @@ export interface PlanCommandOptions {
   readonly projectDir?: string;
   /** @default a bar on a terminal stderr, else one line per stack */
   readonly progress?: ProgressReporter;
+  /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
 }
+
+/** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
+export function underCi(env: NodeJS.ProcessEnv): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}
+
+/**
+ * Why an online plan under CI with the local backend is refused: a CI runner's state directory is
+ * empty on every run (git-ignored, never checked out), so every deployed customer would plan as
+ * new and every deleted file as safe to delete.
+ */
+export const LOCAL_BACKEND_IN_CI =
+  'linkforge plan: refusing an online plan under CI with the local state backend: a CI runner starts ' +
+  'with no state/ directory, so every deployed customer would look new and every deleted customer ' +
+  'file safe to delete. Configure the S3 backend in cdktf.json (context.linkforge.backend: ' +
+  '{ "type": "s3", "bucket": …, "region": …, "keyPrefix": …, "dynamodbTable": … or "useLockfile": true }, ' +
+  'see README "Platform settings"), or plan with --offline for a review that says it cannot see ' +
+  'deployed resources.\n';
+
+/** What an offline run cannot see, said on the console as the summary says it on its first line. */
+const OFFLINE_CONSOLE_NOTICE =
+  'offline: empty throw-away state and placeholder credentials, so nothing deployed can be seen ' +
+  '(every customer looks new; removals, replacements and drift do not show)\n';
 
 export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
   let parsed: ReturnType<typeof parse>;
@@ -122,6 +150,11 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     );
     return 1;
   }
+  const offline = opts.offline ?? false;
+  if (!offline && loaded.settings.backend.type === 'local' && underCi(opts.env ?? process.env)) {
+    out.stderr(LOCAL_BACKEND_IN_CI);
+    return 1;
+  }
 
   // 2. Which stacks.
   let ids: string[] | undefined;
@@ -145,17 +178,48 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
       return 1;
     }
   } else if (opts.ids !== undefined) {
-    const known = new Set(loaded.customers.map((c) => c.customer.id));
-    const unknown = opts.ids.filter((id) => !known.has(id));
+    const known = loaded.customers.map((c) => c.customer.id);
+    const unknown = opts.ids.filter((id) => !known.includes(id));
     if (unknown.length > 0) {
-      out.stderr(
-        `linkforge plan: unknown customer id(s): ${unknown.join(', ')} (no such file in ${customersDir}/)\n`,
-      );
+      for (const id of unknown) {
+        const near = suggest(id, known);
+        out.stderr(
+          `linkforge plan: unknown customer id '${id}': no ${customersDir}/${id}.yaml${near ? `; did you mean '${near}'?` : ''}\n`,
+        );
+      }
       return 1;
     }
     ids = [...new Set(opts.ids)].sort();
   }
 
+  // Only one run writes this output folder at a time (a second is refused, naming the first).
+  let lock: OutputLock;
+  try {
+    lock = lockOutput(absOutdir, 'plan');
+  } catch (e) {
+    if (!(e instanceof OutputLockedError)) throw e;
+    out.stderr(`linkforge plan: ${e.message}\n`);
+    return 1;
+  }
+  try {
+    return await planLocked(opts, { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir }, out);
+  } finally {
+    lock.release();
+  }
+}
+
+interface Selection {
+  readonly loaded: ReturnType<typeof loadProject>;
+  readonly ids: string[] | undefined;
+  readonly removed: readonly string[];
+  readonly projectDir: string;
+  readonly customersDir: string;
+  readonly outdir: string;
+  readonly absOutdir: string;
+}
+
+async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
+  const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
   const reporting: FinishContext = {
@@ -167,7 +231,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
     (
-      await checkRemoved(removed, loaded.settings, {
+      await checkRemoved([...removed], loaded.settings, {
         projectDir,
         customersDir,
         offline: opts.offline ?? false,
@@ -204,6 +268,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   const mode = opts.offline ? ', offline' : '';
   const width = opts.jobs === undefined ? describeDefaultJobs(machine) : String(jobs);
   out.stderr(`planning ${stacks.length} stack(s), ${width} at a time${mode}\n`);
+  if (opts.offline) out.stderr(OFFLINE_CONSOLE_NOTICE);
   const results = await planStacks(stacks, {
     cli,
     plansDir,
@@ -256,14 +321,42 @@ interface FinishContext {
   readonly out: Output;
 }
 
+/**
+ * Terraform's ways of saying that no AWS credentials were found (the provider's, and the S3
+ * backend's): the console adds what to do about it.
+ */
+const NO_CREDENTIALS =
+  /No valid credential sources found|failed to refresh cached credentials|NoCredentialProviders|no EC2 IMDS role found/i;
+
+export const CREDENTIALS_HINT =
+  'hint: terraform found no AWS credentials. Plan without an AWS account with --offline ' +
+  '(npm run plan -- --offline), or give credentials for the vendor account: set AWS_PROFILE ' +
+  '(after aws sso login) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.\n';
+
 /** Write the summary and the machine-readable results, print the totals, and decide the exit status. */
 function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
-  fs.mkdirSync(ctx.absOutdir, { recursive: true });
-  writeAtomic(ctx.summaryFile, renderSummary(results));
-  writeAtomic(path.join(ctx.absOutdir, 'plan-results.json'), resultsJson(results));
+  // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
+  // full disk) is reported with its path and cause, and never stops the other from being tried.
+  const unwritten: string[] = [];
+  for (const [file, render] of [
+    [ctx.summaryFile, () => renderSummary(results)],
+    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results)],
+  ] as const) {
+    try {
+      writeFileAtomic(file, render());
+    } catch (e) {
+      if (!(e instanceof ArtifactWriteError)) throw e;
+      unwritten.push(file);
+      ctx.out.stderr(`linkforge plan: ${e.message}\n`);
+    }
+  }
 
-  const failed = results.filter((r) => r.status !== 'planned');
-  const total = results.reduce(
+  // Stacks that were synthesized and planned, apart from removed customer files (only checked):
+  // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
+  const stacks = results.filter((r) => r.connectivityType !== undefined);
+  const removed = results.filter((r) => r.connectivityType === undefined);
+  const failed = stacks.filter((r) => r.status === 'failed');
+  const total = stacks.reduce(
     (acc, r) => {
       const c = r.counts ?? countChanges(r.plan);
       return { add: acc.add + c.add, change: acc.change + c.change, destroy: acc.destroy + c.destroy };
@@ -271,13 +364,27 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
     { add: 0, change: 0, destroy: 0 },
   );
   const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
-  const planned = results.length - failed.length;
+  const planned = stacks.length - failed.length;
+  // The summary's words: "failed", "refused", "removed (no resources left)".
+  const refused = removed.filter((r) => r.status === 'refused');
+  const gone = removed.filter((r) => r.status !== 'refused');
+  const removedText = [
+    ...(refused.length > 0 ? [`${refused.length} refused (${refused.map((r) => r.id).join(', ')})`] : []),
+    ...(gone.length > 0
+      ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
+      : []),
+  ];
   ctx.out.stdout(
-    `planned ${planned}/${results.length} stack(s)` +
-      (failed.length > 0 ? `, ${failed.length} FAILED (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy; summary: ${rel}\n`,
+    `planned ${planned}/${stacks.length} stack(s)` +
+      (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
+      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
+      (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
+      `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}\n`,
   );
-  if (failed.length > 0) return 1;
+  if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
+    ctx.out.stderr(CREDENTIALS_HINT);
+  }
+  if (results.some((r) => r.status !== 'planned') || unwritten.length > 0) return 1;
   if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
   return 0;
 }
@@ -295,14 +402,9 @@ function resultsJson(results: readonly StackRunResult[]): string {
       planFile: r.planFile ?? null,
       planJsonFile: r.planJsonFile ?? null,
       error: r.error ?? null,
+      offline: r.offline ?? false,
       durationMs: r.durationMs,
       timings: r.timings,
     }));
   return JSON.stringify({ stacks: rows }, null, 2) + '\n';
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }

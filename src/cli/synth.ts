@@ -9,6 +9,8 @@ import { parseArgs } from 'util';
 import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { suggest } from '../config/suggest';
+import { fileSystemFailure } from '../fsutil/atomic-write';
+import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { synthesize } from '../stacks/synthesize';
 import { PROCESS_OUTPUT, type Output } from './output';
 
@@ -63,11 +65,30 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
     return 1;
   }
 
-  const stacks = synthesize(project.customers, project.settings, {
-    outdir,
-    ids: ids.length > 0 ? ids : undefined,
-    offline: values.offline,
-  });
+  // One run per output folder: two syntheses swapping the same folder would fail half-way.
+  let lock: OutputLock;
+  try {
+    lock = lockOutput(outdir, 'synth');
+  } catch (e) {
+    if (!(e instanceof OutputLockedError)) throw e;
+    out.stderr(`linkforge synth: ${e.message}\n`);
+    return 1;
+  }
+  let stacks: ReturnType<typeof synthesize>;
+  try {
+    stacks = synthesize(project.customers, project.settings, {
+      outdir,
+      ids: ids.length > 0 ? ids : undefined,
+      offline: values.offline,
+    });
+  } catch (e) {
+    const why = fileSystemFailure(e);
+    if (why === undefined) throw e;
+    out.stderr(`linkforge synth: ${why}; ${outdir} is unchanged\n`);
+    return 1;
+  } finally {
+    lock.release();
+  }
   for (const s of stacks) {
     const notes = [s.connectivityType, ...(s.decommission ? ['decommission: plans its destruction'] : [])];
     out.stdout(`${s.dir}/cdk.tf.json (${notes.join(', ')})\n`);

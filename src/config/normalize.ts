@@ -9,6 +9,7 @@ import type {
   CustomerDocument,
   PhaseDocument,
   SiteToSiteVpnDocument,
+  TransitGatewayDocument,
   VpcPeeringDocument,
 } from './rules/rule';
 import type { PlatformSettings } from './settings';
@@ -20,6 +21,7 @@ import type {
   Integrity,
   PortRange,
   SiteToSiteVpnConnectivity,
+  TransitGatewayConnectivity,
   TunnelOptions,
   VpcPeeringConnectivity,
 } from './types';
@@ -43,7 +45,9 @@ export function normalize(doc: CustomerDocument, settings: PlatformSettings): Cu
   const connectivity =
     doc.connectivity.type === 'vpc-peering'
       ? normalizePeering(doc.connectivity)
-      : normalizeVpn(doc, doc.connectivity, settings);
+      : doc.connectivity.type === 'transit-gateway'
+        ? normalizeTransitGateway(doc.connectivity)
+        : normalizeVpn(doc, doc.connectivity, settings);
   return {
     id: doc.id,
     name: doc.name,
@@ -52,7 +56,8 @@ export function normalize(doc: CustomerDocument, settings: PlatformSettings): Cu
     plan: doc.plan,
     addOns: [...(doc.addOns ?? [])] as AddOn[],
     // The vendor VPC sits in `region`, or next to the customer's VPC when a peering leaves it out.
-    // A VPN without a region is an error (a rule reports it); the empty string never reaches a stack.
+    // A VPN or transit gateway without a region is an error (a rule reports it); the empty string
+    // never reaches a stack.
     region: doc.region ?? (doc.connectivity.type === 'vpc-peering' ? doc.connectivity.peer.region : ''),
     vendorCidr: doc.vendorCidr ?? settings.defaultVendorCidr,
     decommission: doc.decommission ?? false,
@@ -74,6 +79,20 @@ function normalizePeering(c: VpcPeeringDocument): VpcPeeringConnectivity {
     ...(c.allowedTcpPorts ? { allowedTcpPorts: c.allowedTcpPorts.map(parsePort) } : {}),
     accepted: c.accepted ?? false,
     dnsResolution: c.dnsResolution ?? false,
+  };
+}
+
+function normalizeTransitGateway(c: TransitGatewayDocument): TransitGatewayConnectivity {
+  return {
+    type: 'transit-gateway',
+    transitGateway: {
+      id: c.transitGateway.id,
+      accountId: c.transitGateway.accountId,
+      resourceShareArn: c.transitGateway.resourceShareArn,
+    },
+    cidrs: [...c.cidrs],
+    ...(c.allowedTcpPorts ? { allowedTcpPorts: c.allowedTcpPorts.map(parsePort) } : {}),
+    accepted: c.accepted ?? false,
   };
 }
 

@@ -17,6 +17,8 @@ import {
   IPV4_PATTERN,
   PORT_RANGE_PATTERN,
   REGION_PATTERN,
+  RESOURCE_SHARE_ARN_PATTERN,
+  TRANSIT_GATEWAY_ID_PATTERN,
   UUID_PATTERN,
   VPC_ID_PATTERN,
   branchFor,
@@ -327,6 +329,25 @@ const PATTERN_GUIDES: Record<string, PatternGuide> = {
     expected: '`vpc-` then 8 or 17 lowercase hex digits, such as vpc-0a1b2c3d4e5f67890',
     fix: (v) =>
       new RegExp(VPC_ID_PATTERN).test(v.trim().toLowerCase()) ? v.trim().toLowerCase() : undefined,
+  },
+  [TRANSIT_GATEWAY_ID_PATTERN]: {
+    code: 'INVALID_TGW_ID',
+    expected: '`tgw-` then 17 lowercase hex digits, such as tgw-0a1b2c3d4e5f67890',
+    fix: (v) => {
+      const lower = v.trim().toLowerCase();
+      return new RegExp(TRANSIT_GATEWAY_ID_PATTERN).test(lower) ? lower : undefined;
+    },
+  },
+  [RESOURCE_SHARE_ARN_PATTERN]: {
+    code: 'INVALID_RESOURCE_SHARE_ARN',
+    expected:
+      'a RAM resource share ARN, arn:aws:ram:<region>:<12-digit account>:resource-share/<lowercase uuid>, as the RAM console shows it',
+    fix: (v) => {
+      // A UUID in capitals, or stray spaces, is still recognisably the same ARN.
+      const m = /^(arn:aws:ram:[^:]+:[0-9]{12}:resource-share\/)(.*)$/.exec(v.trim());
+      const fixed = m ? `${m[1]}${m[2].toLowerCase()}` : undefined;
+      return fixed && new RegExp(RESOURCE_SHARE_ARN_PATTERN).test(fixed) ? fixed : undefined;
+    },
   },
   [REGION_PATTERN]: {
     code: 'INVALID_REGION',

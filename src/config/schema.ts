@@ -53,6 +53,10 @@ const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
 export const IPV4_PATTERN = `^${OCTET}(\\.${OCTET}){3}$`;
 export const CIDR_PATTERN = `^${OCTET}(\\.${OCTET}){3}/(3[0-2]|[12]?[0-9])$`;
 export const PORT_RANGE_PATTERN = '^[0-9]+-[0-9]+$';
+export const TRANSIT_GATEWAY_ID_PATTERN = '^tgw-[0-9a-f]{17}$';
+// A RAM resource share ARN in the commercial partition: `arn:aws:ram:<region>:<account>:resource-share/<uuid>`.
+// The region part reuses REGION_PATTERN's body; rules compare it with `region` and the account.
+export const RESOURCE_SHARE_ARN_PATTERN = `^arn:aws:ram:${REGION_PATTERN.slice(1, -1)}:[0-9]{12}:resource-share/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`;
 
 export const PHASE1_DH_GROUPS = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
 export const PHASE2_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
@@ -117,6 +121,27 @@ function phase(n: 1 | 2, maxLifetime: number, dhGroups: readonly number[]): Sche
   };
 }
 
+const accountId = (description: string): SchemaNode => ({
+  type: 'string',
+  pattern: ACCOUNT_ID_PATTERN,
+  description: `${description}: a quoted string of exactly 12 digits (unquoted, YAML reads a number and drops leading zeros).`,
+  examples: ['111122223333'],
+});
+
+const allowedTcpPorts: SchemaNode = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: ['integer', 'string'],
+    minimum: 1,
+    maximum: 65535,
+    pattern: PORT_RANGE_PATTERN,
+    description: 'A TCP port (1-65535) or a quoted "from-to" range with from <= to.',
+  },
+  description: 'TCP ports the vendor connectors may reach. Default: every TCP port.',
+  examples: [[443, '5432-5433']],
+};
+
 const vpcPeering: SchemaNode = {
   type: 'object',
   description: 'VPC peering between the vendor VPC and the customer VPC.',
@@ -130,13 +155,7 @@ const vpcPeering: SchemaNode = {
       additionalProperties: false,
       required: ['accountId', 'vpcId', 'region', 'cidrs'],
       properties: {
-        accountId: {
-          type: 'string',
-          pattern: ACCOUNT_ID_PATTERN,
-          description:
-            "The customer's AWS account id: a quoted string of exactly 12 digits (unquoted, YAML reads a number and drops leading zeros).",
-          examples: ['111122223333'],
-        },
+        accountId: accountId("The customer's AWS account id"),
         vpcId: {
           type: 'string',
           pattern: VPC_ID_PATTERN,
@@ -163,19 +182,7 @@ const vpcPeering: SchemaNode = {
         'Destinations the vendor routes through the peering, each inside one of peer.cidrs. Default: all of peer.cidrs.',
       examples: [['172.31.16.0/20']],
     },
-    allowedTcpPorts: {
-      type: 'array',
-      minItems: 1,
-      items: {
-        type: ['integer', 'string'],
-        minimum: 1,
-        maximum: 65535,
-        pattern: PORT_RANGE_PATTERN,
-        description: 'A TCP port (1-65535) or a quoted "from-to" range with from <= to.',
-      },
-      description: 'TCP ports the vendor connectors may reach. Default: every TCP port.',
-      examples: [[443, '5432-5433']],
-    },
+    allowedTcpPorts,
     accepted: {
       type: 'boolean',
       default: false,
@@ -308,6 +315,58 @@ const siteToSiteVpn: SchemaNode = {
   },
 };
 
+const transitGateway: SchemaNode = {
+  type: 'object',
+  description:
+    "An attachment of the vendor VPC to the customer's AWS Transit Gateway, shared with the vendor through AWS RAM.",
+  additionalProperties: false,
+  required: ['type', 'transitGateway', 'cidrs'],
+  properties: {
+    type: { const: 'transit-gateway', description: 'Selects transit gateway.' },
+    transitGateway: {
+      type: 'object',
+      description:
+        "The customer's transit gateway and the RAM share that gives the vendor account access to it.",
+      additionalProperties: false,
+      required: ['id', 'accountId', 'resourceShareArn'],
+      properties: {
+        id: {
+          type: 'string',
+          pattern: TRANSIT_GATEWAY_ID_PATTERN,
+          description: 'The transit gateway id: `tgw-` then 17 lowercase hex digits.',
+          examples: ['tgw-0a1b2c3d4e5f67890'],
+        },
+        accountId: accountId('The AWS account that owns the transit gateway'),
+        resourceShareArn: {
+          type: 'string',
+          pattern: RESOURCE_SHARE_ARN_PATTERN,
+          description:
+            'ARN of the AWS RAM resource share that shares the transit gateway with the vendor account: arn:aws:ram:<region>:<account>:resource-share/<uuid>, in `region` and owned by accountId.',
+          examples: [
+            'arn:aws:ram:us-west-2:444455556666:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c',
+          ],
+        },
+      },
+    },
+    cidrs: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: cidr('A customer network reached through the transit gateway.', '10.0.0.0/12'),
+      description:
+        'Customer networks the connectors reach through the transit gateway, 1-50, canonical, /8-/32, no overlaps with each other or with vendorCidr, outside 0.0.0.0/8, 127.0.0.0/8, 169.254.0.0/16 and 224.0.0.0/3.',
+      examples: [['10.0.0.0/12', '172.20.0.0/16']],
+    },
+    allowedTcpPorts,
+    accepted: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Set to true once the customer has accepted the attachment. Routes to the transit gateway are created only then (AWS refuses them before).',
+    },
+  },
+};
+
 export const CUSTOMER_SCHEMA: SchemaNode = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: SCHEMA_ID,
@@ -352,7 +411,7 @@ export const CUSTOMER_SCHEMA: SchemaNode = {
       description: 'Add-ons the customer bought: onprem-connectivity (site-to-site VPN on the team plan).',
     },
     region: region(
-      "AWS region of the vendor VPC; must be one of the platform's allowed regions. Required for site-to-site VPN; for VPC peering it defaults to peer.region.",
+      "AWS region of the vendor VPC; must be one of the platform's allowed regions. Required for site-to-site VPN and transit gateway (the transit gateway's region); for VPC peering it defaults to peer.region.",
     ),
     vendorCidr: cidr(
       'IPv4 CIDR of the vendor VPC, /16-/26, canonical, inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10. Split into four equal subnets. Default: the platform setting defaultVendorCidr (10.200.0.0/25).',
@@ -365,17 +424,19 @@ export const CUSTOMER_SCHEMA: SchemaNode = {
     },
     connectivity: {
       type: 'object',
-      description: 'How the customer connects; type selects vpc-peering or site-to-site-vpn.',
+      description:
+        'How the customer connects; type selects vpc-peering, site-to-site-vpn or transit-gateway.',
       discriminator: { propertyName: 'type' },
       required: ['type'],
       properties: {
         type: {
           type: 'string',
-          enum: ['vpc-peering', 'site-to-site-vpn'],
-          description: 'vpc-peering (the customer is on AWS) or site-to-site-vpn (IPsec to any VPN device).',
+          enum: ['vpc-peering', 'site-to-site-vpn', 'transit-gateway'],
+          description:
+            "vpc-peering (the customer is on AWS), site-to-site-vpn (IPsec to any VPN device) or transit-gateway (the customer's AWS Transit Gateway, shared through AWS RAM).",
         },
       },
-      oneOf: [vpcPeering, siteToSiteVpn],
+      oneOf: [vpcPeering, siteToSiteVpn, transitGateway],
     },
   },
 };

@@ -91,7 +91,27 @@ export interface SiteToSiteVpnConnectivity {
   readonly tunnelOptions?: TunnelOptions;
 }
 
-export type Connectivity = VpcPeeringConnectivity | SiteToSiteVpnConnectivity;
+export interface TransitGateway {
+  /** The customer's transit gateway (`tgw-` + 17 hex digits). */
+  readonly id: string;
+  /** 12-digit AWS account id owning the transit gateway (and the RAM share). */
+  readonly accountId: string;
+  /** ARN of the AWS RAM resource share that shares the transit gateway with the vendor account. */
+  readonly resourceShareArn: string;
+}
+
+export interface TransitGatewayConnectivity {
+  readonly type: 'transit-gateway';
+  readonly transitGateway: TransitGateway;
+  /** Customer networks reached through the transit gateway (one route each once accepted). */
+  readonly cidrs: readonly string[];
+  /** TCP ports the connectors may reach; `undefined` means every TCP port (1-65535). */
+  readonly allowedTcpPorts?: readonly PortRange[];
+  /** The customer accepted the attachment. Default false. */
+  readonly accepted: boolean;
+}
+
+export type Connectivity = VpcPeeringConnectivity | SiteToSiteVpnConnectivity | TransitGatewayConnectivity;
 
 /** A validated customer with every default applied. */
 export interface Customer {

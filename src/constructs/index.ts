@@ -4,3 +4,4 @@ export * from './site-to-site-vpn';
 export * from './tunnel-alarms';
 export * from './vendor-vpc';
 export * from './vpc-peering';
+export * from './transit-gateway-attachment';

@@ -15,7 +15,8 @@ export class ArtifactWriteError extends Error {
   ) {
     const code = (cause as NodeJS.ErrnoException | undefined)?.code;
     const what = cause instanceof Error ? cause.message : String(cause);
-    super(`cannot write ${file}: ${code ? `${code}: ` : ''}${what}`);
+    // Node's own messages already start with the code (`ENOSPC: no space left on device, …`).
+    super(`cannot write ${file}: ${code && !what.startsWith(code) ? `${code}: ` : ''}${what}`);
     this.name = 'ArtifactWriteError';
   }
 }
@@ -48,4 +49,16 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     fs.rmSync(tmp, { force: true });
     throw new ArtifactWriteError(file, err);
   }
+}
+
+/**
+ * The message of a failed artifact write or file-system call, naming the path and the cause
+ * (`ENOSPC: no space left on device, mkdir '…'`); undefined for any other error.
+ */
+export function fileSystemFailure(e: unknown): string | undefined {
+  if (e instanceof ArtifactWriteError) return e.message;
+  const err = e as NodeJS.ErrnoException;
+  if (err instanceof Error && typeof err.code === 'string' && typeof err.syscall === 'string')
+    return `cannot write: ${err.message}`;
+  return undefined;
 }

@@ -30,7 +30,8 @@ export interface RemovedCheckOptions {
   readonly customersDir?: string;
   /**
    * No credentials are available (`plan --offline`, pull requests from forks): remote state cannot
-   * be read, so a removal is refused until a run with credentials has checked it.
+   * be read, and local state may not be the deployed one, so a removal is refused until a run with
+   * credentials has checked it.
    */
   readonly offline?: boolean;
   /** Environment for terraform (credentials). @default process.env */
@@ -56,7 +57,12 @@ export async function checkRemoved(
     const started = Date.now();
     const finding = await inspectState(id, settings, opts);
     const file = `${(opts.customersDir ?? 'customers').replace(/\/+$/, '')}/${id}.yaml`;
-    const base = { id, decommission: false, durationMs: Date.now() - started };
+    const base = {
+      id,
+      decommission: false,
+      durationMs: Date.now() - started,
+      ...(opts.offline ? { offline: true } : {}),
+    };
     if (finding.kind === 'empty') {
       results.push({ ...base, status: 'planned' });
     } else {
@@ -88,6 +94,18 @@ export async function inspectState(
   if (backend.type === 'local') {
     const file = path.join(projectDir, backend.directory, id, STATE_FILE);
     const where = path.relative(projectDir, file).split(path.sep).join('/');
+    // Offline, a missing local state file proves nothing: on a CI runner (or any other clone) the
+    // git-ignored state directory is simply absent, and "no state" would wave a deployed
+    // customer's deletion through. Only a state that is there and holds resources is conclusive.
+    if (opts.offline) {
+      const found = fs.existsSync(file) ? fromStateText(fs.readFileSync(file, 'utf8'), where) : undefined;
+      if (found?.kind === 'resources') return found;
+      return {
+        kind: 'unknown',
+        where,
+        why: 'an offline plan cannot tell whether the stack still has resources (the state it sees may not be the deployed one)',
+      };
+    }
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');

@@ -2,6 +2,7 @@
  * Shared types between the plan runner (src/terraform, src/cli/plan.ts) and the pull-request
  * layer (src/pr: affected customers, summary rendering, removed-customer checks).
  */
+import type { Connectivity } from '../config/types';
 
 /** Subset of `terraform show -json <planfile>` that the summary reads. */
 export interface TerraformPlanJson {
@@ -20,6 +21,11 @@ export interface TerraformResourceChange {
     readonly after?: unknown;
     /** Attribute paths that force replacement, e.g. [["customer_gateway_id"]]. */
     readonly replace_paths?: readonly (readonly (string | number)[])[];
+    /** Mirrors `after`: `true` where a value is known only after apply. */
+    readonly after_unknown?: unknown;
+    /** Mirror `before` / `after`: `true` where a value is sensitive. */
+    readonly before_sensitive?: unknown;
+    readonly after_sensitive?: unknown;
   };
   readonly action_reason?: string;
 }
@@ -33,7 +39,7 @@ export interface StackPlanResult {
   /** Customer id (= stack name). */
   readonly id: string;
   /** Connectivity type, or undefined for a customer whose file was removed. */
-  readonly connectivityType?: 'vpc-peering' | 'site-to-site-vpn';
+  readonly connectivityType?: Connectivity['type'];
   /** The customer file says `decommission: true` (the plan is a destroy plan). */
   readonly decommission: boolean;
   readonly status: StackPlanStatus;
@@ -45,4 +51,10 @@ export interface StackPlanResult {
   /** One-paragraph reason when failed or refused (terraform's error, trimmed). */
   readonly error?: string;
   readonly durationMs: number;
+  /**
+   * Planned offline: against empty throw-away state, without credentials, so what is deployed
+   * cannot be seen (every customer looks new; removals, replacements and drift are invisible).
+   * @default false
+   */
+  readonly offline?: boolean;
 }

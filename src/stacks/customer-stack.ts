@@ -8,6 +8,7 @@ import type { VpcFlowLogDestination } from '../constructs/vpc-flow-log';
 import type { Customer } from '../config/types';
 import { NatGateway } from '../constructs/nat-gateway';
 import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
+import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
 import { VendorVpc } from '../constructs/vendor-vpc';
 import { VpcPeering } from '../constructs/vpc-peering';
 import { addBackend } from './backend';
@@ -111,6 +112,27 @@ export class CustomerStack extends TerraformStack {
       output('peer_account_id', peering.connection.peerOwnerId, "The customer's AWS account (the accepter)");
       output('peer_vpc_id', peering.connection.peerVpcId, "The customer's VPC");
       output('peer_region', peering.connection.peerRegion, "Region of the customer's VPC");
+    } else if (c.type === 'transit-gateway') {
+      const tgw = new TransitGatewayAttachment(this, 'transit-gateway', {
+        vpc: this.vpc,
+        transitGatewayId: c.transitGateway.id,
+        resourceShareArn: c.transitGateway.resourceShareArn,
+        cidrs: c.cidrs,
+        allowedTcpPorts: c.allowedTcpPorts,
+        accepted: c.accepted,
+      });
+      new TerraformOutput(this, 'transit_gateway_id', {
+        value: tgw.attachment.transitGatewayId,
+        description: "The customer's transit gateway the vendor VPC is attached to (tgw-...)",
+      });
+      new TerraformOutput(this, 'transit_gateway_attachment_id', {
+        value: tgw.attachment.id,
+        description: 'The attachment the customer accepts, associates and propagates (tgw-attach-...)',
+      });
+      new TerraformOutput(this, 'resource_share_arn', {
+        value: tgw.shareAccepter.shareArn,
+        description: 'The AWS RAM resource share the vendor account accepted',
+      });
     } else {
       const vpn = new SiteToSiteVpn(this, 'site-to-site-vpn', {
         vpc: this.vpc,

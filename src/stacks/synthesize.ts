@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App } from 'cdktf';
 import type { PlatformSettings } from '../config/settings';
-import type { LoadedCustomer } from '../config/types';
+import type { Connectivity, LoadedCustomer } from '../config/types';
 import { CustomerStack } from './customer-stack';
 
 export interface SynthOptions {
@@ -30,7 +30,7 @@ export interface SynthesizedStack {
   /** The stack's working directory, `<outdir>/stacks/<id>` (as `outdir` was given). */
   readonly dir: string;
   readonly decommission: boolean;
-  readonly connectivityType: 'vpc-peering' | 'site-to-site-vpn';
+  readonly connectivityType: Connectivity['type'];
 }
 
 /** Options for adding stacks to an existing cdktf App (main.ts, tests). */

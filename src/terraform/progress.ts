@@ -25,7 +25,7 @@ export interface ProgressReporter {
 export function formatProgressLine(done: number, total: number, e: StackProgressEvent): string {
   const secs = `(${(e.durationMs / 1000).toFixed(1)}s)`;
   const prefix = `[${done}/${total}] ${e.id}`;
-  if (e.status === 'failed') return `${prefix} FAILED: ${e.error ?? 'unknown error'} ${secs}`;
+  if (e.status === 'failed') return `${prefix} failed: ${e.error ?? 'unknown error'} ${secs}`;
   const what = e.decommission ? 'planned (destroy)' : 'planned';
   return `${prefix} ${what}: ${formatCounts(e.counts ?? { add: 0, change: 0, destroy: 0 })} ${secs}`;
 }

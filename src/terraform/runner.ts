@@ -5,12 +5,14 @@
  *
  * Per stack, everything a reviewer or a later apply needs lands in `<plansDir>/<id>/`:
  * `plan.tfplan` (the saved plan, applied as reviewed), `plan.json` (`terraform show -json`, or
- * NO_CHANGES_PLAN for an empty plan) and
+ * NO_CHANGES_PLAN for an empty plan), `plan.txt` (the readable plan) and
  * `terraform.log` (every command's output, the first place to look when a stack failed).
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Connectivity } from '../config/types';
 import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../pr/types';
+import { fileSystemFailure, writeFileAtomic } from '../fsutil/atomic-write';
 import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, type ExecResult } from './exec';
 import { countChanges, type ChangeCounts } from './plan-counts';
@@ -24,7 +26,7 @@ export interface StackToPlan {
   readonly dir: string;
   /** Plan the destruction of the stack (`terraform plan -destroy`). */
   readonly decommission: boolean;
-  readonly connectivityType?: 'vpc-peering' | 'site-to-site-vpn';
+  readonly connectivityType?: Connectivity['type'];
 }
 
 export interface RunnerOptions {
@@ -220,16 +222,54 @@ function initStack(stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
   return tf(['init', '-input=false', '-no-color', '-reconfigure'], stack, ctx);
 }
 
+/**
+ * Terraform's working data (`.terraform/`: the initialised backend and provider links) of an
+ * offline plan, outside the stack directory. The stack directory is also cdktf's own working
+ * directory: an offline init there would record the throw-away local backend, and the next
+ * `cdktf deploy|diff|output` (which runs a plain `terraform init`) would stop at "Backend
+ * configuration changed".
+ */
+export function offlineDataDir(projectDir: string, id: string): string {
+  return path.join(projectDir, '.linkforge', 'offline-tfdata', id);
+}
+
 function tf(args: string[], stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
   return execTerraform(args, {
     cwd: stack.dir,
-    env: ctx.env,
+    env: ctx.offline ? { ...ctx.env, TF_DATA_DIR: offlineDataDir(ctx.projectDir, stack.id) } : ctx.env,
     binary: ctx.binary,
     timeoutMs: ctx.commandTimeoutMs,
   });
 }
 
+/**
+ * One stack, never throwing for a file-system failure: a disk that fills up or a folder that cannot
+ * be written fails this stack, with the path and the cause, and the run goes on to the summary.
+ */
 async function planOneStack(
+  stack: StackToPlan,
+  ctx: StackContext,
+  alreadyInitialised: Promise<ExecResult> | undefined,
+): Promise<StackRunResult> {
+  const started = Date.now();
+  try {
+    return await planStackSteps(stack, ctx, alreadyInitialised);
+  } catch (e) {
+    const why = fileSystemFailure(e);
+    if (why === undefined) throw e;
+    return {
+      id: stack.id,
+      connectivityType: stack.connectivityType,
+      decommission: stack.decommission,
+      status: 'failed',
+      error: why,
+      durationMs: Date.now() - started,
+      timings: {},
+    };
+  }
+}
+
+async function planStackSteps(
   stack: StackToPlan,
   ctx: StackContext,
   alreadyInitialised: Promise<ExecResult> | undefined,
@@ -249,13 +289,20 @@ async function planOneStack(
     id: stack.id,
     connectivityType: stack.connectivityType,
     decommission: stack.decommission,
+    ...(ctx.offline ? { offline: true } : {}),
   };
   const fail = (step: string, r: ExecResult): StackRunResult => {
-    writeLog(outDir, log);
+    // The terraform error matters more than the log: a log that cannot be written is added to it.
+    let logFailure = '';
+    try {
+      writeLog(outDir, log);
+    } catch (e) {
+      logFailure = `; the log was not written (${fileSystemFailure(e) ?? String(e)})`;
+    }
     return {
       ...base,
       status: 'failed',
-      error: `terraform ${step} failed: ${summarizeError(r)}`,
+      error: `terraform ${step} failed: ${summarizeError(r)}${logFailure}`,
       durationMs: Date.now() - started + earlierMs,
       timings,
     };
@@ -283,8 +330,11 @@ async function planOneStack(
   log.push(plan);
   timings.plan = plan.durationMs;
   if (plan.code !== 0 && plan.code !== 2) return fail('plan', plan);
+  // The readable plan, as terraform printed it (sensitive values shown as "(sensitive value)"):
+  // what the summary points a reviewer at for the details it leaves out.
+  fs.writeFileSync(path.join(outDir, 'plan.txt'), plan.stdout);
   if (plan.code === 0) {
-    fs.writeFileSync(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
+    writeFileAtomic(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
     writeLog(outDir, log);
     return {
       ...base,
@@ -311,7 +361,8 @@ async function planOneStack(
   }
   // Terraform's JSON carries sensitive values (the tunnels' pre-shared keys) in clear text.
   parsed = redactPlan(parsed);
-  fs.writeFileSync(planJsonFile, JSON.stringify(parsed) + '\n');
+  // Through a temporary file and a rename: a full disk leaves no truncated plan.json behind.
+  writeFileAtomic(planJsonFile, JSON.stringify(parsed) + '\n');
   writeLog(outDir, log);
   const plan_ = reviewSubset(parsed);
   return {
@@ -353,6 +404,11 @@ export function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
       before: rc.change.before,
       after: rc.change.after,
       ...(rc.change.replace_paths ? { replace_paths: rc.change.replace_paths } : {}),
+      // What the summary needs to list changed attributes: unknown values, and the sensitivity
+      // masks (the values themselves are already redacted).
+      ...(rc.change.after_unknown !== undefined ? { after_unknown: rc.change.after_unknown } : {}),
+      ...(rc.change.before_sensitive !== undefined ? { before_sensitive: rc.change.before_sensitive } : {}),
+      ...(rc.change.after_sensitive !== undefined ? { after_sensitive: rc.change.after_sensitive } : {}),
     },
     ...(rc.action_reason ? { action_reason: rc.action_reason } : {}),
   }));
@@ -402,7 +458,7 @@ function writeLog(outDir: string, log: readonly ExecResult[]): void {
       return [head, r.stdout.trimEnd(), r.stderr.trimEnd()].filter(Boolean).join('\n');
     })
     .join('\n\n');
-  fs.writeFileSync(path.join(outDir, 'terraform.log'), text + '\n');
+  writeFileAtomic(path.join(outDir, 'terraform.log'), text + '\n');
 }
 
 function relative(from: string, p: string): string {

@@ -24,6 +24,7 @@ describe('warning fixtures', () => {
       'CGW_IP_DOCUMENTATION',
       'SINGLE_TUNNEL',
       'PORT_RANGE_OVERLAP',
+      'ROUTE_PUBLIC',
     ]) {
       expect(codes).toContain(code);
     }

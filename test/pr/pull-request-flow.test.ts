@@ -2,9 +2,10 @@
  * The pull-request path end to end, as the workflow runs it: a git repository with a fleet of
  * customers on `main`, a branch that changes some of them, then `plan --affected-since main
  * --offline` (real synthesis, real terraform from the local mirror, no AWS). Checks that exactly
- * the affected customers are planned, that deleting a deployed customer is refused while deleting
- * a never-deployed one is allowed, and that a decommission is a destroy plan announced on the
- * summary's first line.
+ * the affected customers are planned, that deleting a customer file is refused offline (a deployed
+ * one because its state has resources, a never-deployed one because an offline plan cannot tell),
+ * and that a decommission is a destroy plan announced on the summary's first lines, which say the
+ * plan is offline and never conclude that anything is safe to delete.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -84,11 +85,17 @@ describeWithTerraform('pull-request flow: affected → plan → summary', () => 
     expect(results().map((r) => [r.id, r.status])).toEqual([[id, 'planned']]);
     expect(fs.readdirSync(path.join(repo.dir, 'cdktf.out', 'plans'))).toEqual([id]);
     expect(summary()).toMatch(
-      new RegExp(`^\\| ${id} \\| [a-z-]+ \\| changes \\| \\d+ \\| 0 \\| 0 \\|$`, 'm'),
+      new RegExp(
+        `^\\| \`${id}\` \\| \`[a-z-]+\` \\| new or changed \\(offline\\) \\| \\d+ \\| 0 \\| 0 \\|$`,
+        'm',
+      ),
+    );
+    expect(captured.stdout).toMatch(
+      /^planned 1\/1 stack\(s\): \d+ to add, 0 to change, 0 to destroy; summary: /,
     );
   });
 
-  it('deleting a deployed customer is refused; a never-deployed one may go; decommission is a destroy plan', async () => {
+  it('offline, deleting any customer file is refused; decommission is a destroy plan that concludes nothing', async () => {
     const [deployed, neverDeployed, decommissioned] = [repo.ids[0], repo.ids[1], repo.ids[3]];
     // "Deployed": its (local backend) state holds resources.
     repo.write(`state/${deployed}/terraform.tfstate`, STATE_WITH_RESOURCES);
@@ -102,7 +109,11 @@ describeWithTerraform('pull-request flow: affected → plan → summary', () => 
     expect(Object.keys(byId).sort()).toEqual([deployed, decommissioned, neverDeployed].sort());
     expect(byId[deployed]).toMatchObject({ status: 'refused' });
     expect(byId[deployed].error).toContain(`set \`decommission: true\``);
-    expect(byId[neverDeployed]).toMatchObject({ status: 'planned', error: null });
+    // Offline, a missing local state file proves nothing (a CI runner never has state/).
+    expect(byId[neverDeployed]).toMatchObject({ status: 'refused' });
+    expect(byId[neverDeployed].error).toContain(
+      'an offline plan cannot tell whether the stack still has resources',
+    );
     expect(byId[decommissioned]).toMatchObject({ status: 'planned', decommission: true });
 
     // The decommissioned stack was planned with -destroy (never applied offline: nothing to destroy).
@@ -113,12 +124,19 @@ describeWithTerraform('pull-request flow: affected → plan → summary', () => 
     expect(log).toMatch(/^\$ terraform plan .*-destroy/m);
 
     const md = summary();
-    expect(md.split('\n')[0]).toBe(
-      `⚠ ${decommissioned} is decommissioned (decommission: true): nothing left to destroy, its file can now be deleted.`,
+    const lines = md.split('\n');
+    expect(lines[0]).toMatch(/^⚠ OFFLINE PLAN: /);
+    expect(lines[1]).toContain(
+      `⚠ \`${decommissioned}\` is marked for decommissioning (decommission: true), but this plan is offline`,
     );
-    expect(md).toContain(
-      `- **${deployed}**: customers/${deployed}.yaml was deleted, but stack '${deployed}' still has 3 resources`,
+    expect(md).not.toMatch(/nothing left|can now be deleted|no resources left/);
+    const refusal = lines.find((l) => l.startsWith(`- \`${deployed}\`: `))!;
+    expect(refusal).toContain('was deleted, but stack');
+    expect(refusal).toContain('still has 3 resources in its state');
+    expect(md).toContain(`| \`${neverDeployed}\` | — | ⛔ refused | – | – | – |`);
+    // "planned N/M" counts the stacks that were planned; the deleted files are reported apart.
+    expect(captured.stdout).toMatch(
+      new RegExp(`^planned 1/1 stack\\(s\\): .*; deleted customer files: 2 refused \\(`),
     );
-    expect(md).toContain(`| ${neverDeployed} | — | removed (no resources left) | – | – | – |`);
   });
 });

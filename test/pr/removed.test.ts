@@ -62,7 +62,26 @@ describe('checkRemoved with the local backend', () => {
       ['empty-file', 'planned', undefined],
       ['never-deployed', 'planned', undefined],
     ]);
-    expect(renderSummary(results)).toContain('| destroyed | — | removed (no resources left) | – | – | – |');
+    expect(renderSummary(results)).toContain('| `destroyed` | — | removed (no resources left) | – | – | – |');
+  });
+
+  it('offline, a missing or empty local state proves nothing: the removal is refused', async () => {
+    writeState('destroyed', DESTROYED_STATE);
+    writeState('deployed', STATE_WITH_RESOURCES);
+    const results = await checkRemoved(['never-deployed', 'destroyed', 'deployed'], settings, {
+      projectDir: dir,
+      offline: true,
+    });
+    expect(results.map((r) => [r.id, r.status, r.offline])).toEqual([
+      ['deployed', 'refused', true],
+      ['destroyed', 'refused', true],
+      ['never-deployed', 'refused', true],
+    ]);
+    expect(results[0].error).toContain("stack 'deployed' still has 3 resources");
+    expect(results[2].error).toContain('an offline plan cannot tell whether the stack still has resources');
+    const md = renderSummary(results);
+    expect(md).not.toMatch(/no resources left|can now be deleted/);
+    expect(md.split('\n')[0]).toMatch(/^⚠ OFFLINE PLAN: /);
   });
 
   it('refuses when the state cannot be read: unknown is not empty', async () => {

@@ -17,7 +17,15 @@ function planned(
   connectivityType: StackPlanResult['connectivityType'],
   decommission = false,
 ): StackPlanResult {
-  return { id, connectivityType, decommission, status: 'planned', plan: plan(fixture), durationMs: 1 };
+  return {
+    id,
+    connectivityType,
+    decommission,
+    status: 'planned',
+    plan: plan(fixture),
+    planJsonFile: `cdktf.out/plans/${id}/plan.json`,
+    durationMs: 1,
+  };
 }
 
 describe('destructiveChanges on real plans', () => {
@@ -148,37 +156,37 @@ describe('renderSummary', () => {
   const lines = md.split('\n');
 
   it('says first that a decommissioned customer will be destroyed', () => {
-    expect(lines[0]).toBe('⚠ acme-corp will be DESTROYED (decommission: true): 3 resources to destroy.');
+    expect(lines[0]).toBe('⚠ `acme-corp` will be DESTROYED (decommission: true): 3 resources to destroy.');
   });
 
-  it('has the table with terraform-style counts (a replacement is an add and a destroy)', () => {
-    const row = (id: string) => lines.find((l) => l.startsWith(`| ${id} |`));
-    expect(row('acme-corp')).toBe('| acme-corp | vpc-peering | ⚠ destroy (decommission) | 0 | 0 | 3 |');
-    expect(row('globex')).toBe('| globex | site-to-site-vpn | ⛔ destructive | 1 | 1 | 1 |');
-    expect(row('initech')).toBe('| initech | site-to-site-vpn | changes | 4 | 0 | 0 |');
-    expect(row('umbrella')).toBe('| umbrella | site-to-site-vpn | ⛔ destructive | 1 | 0 | 2 |');
-    expect(row('stark')).toBe('| stark | vpc-peering | changes | 0 | 1 | 0 |');
-    expect(row('cyberdyne')).toBe('| cyberdyne | vpc-peering | ❌ failed | – | – | – |');
-    expect(row('oldco')).toBe('| oldco | — | ⛔ refused | – | – | – |');
+  it('has the table with terraform-style counts and what each customer is: new, changed, decommissioned', () => {
+    const row = (id: string) => lines.find((l) => l.startsWith(`| \`${id}\` |`));
+    expect(row('acme-corp')).toBe('| `acme-corp` | `vpc-peering` | ⚠ decommissioned (destroy) | 0 | 0 | 3 |');
+    expect(row('globex')).toBe('| `globex` | `site-to-site-vpn` | ⛔ changed, destructive | 1 | 1 | 1 |');
+    expect(row('initech')).toBe('| `initech` | `site-to-site-vpn` | new | 4 | 0 | 0 |');
+    expect(row('umbrella')).toBe('| `umbrella` | `site-to-site-vpn` | ⛔ changed, destructive | 1 | 0 | 2 |');
+    expect(row('stark')).toBe('| `stark` | `vpc-peering` | changed | 0 | 1 | 0 |');
+    expect(row('cyberdyne')).toBe('| `cyberdyne` | `vpc-peering` | ❌ failed | – | – | – |');
+    expect(row('oldco')).toBe('| `oldco` | — | ⛔ refused | – | – | – |');
     // Customers without changes are one collapsed line, not rows.
     expect(row('hooli')).toBeUndefined();
     expect(md).toContain(
-      '<details><summary>2 customers with no changes</summary>\n\nhooli, wayne\n\n</details>',
+      '<details><summary>2 customers with no changes</summary>\n\n`hooli`, `wayne`\n\n</details>',
     );
     expect(md).toContain(
-      '**7 customers planned**: 6 to add, 2 to change, 6 to destroy. **3 destructive changes to connectivity.** **1 refused.** **1 failed.**',
+      '**7 customers planned** (1 new, 3 changed, 1 decommissioned, 2 without changes): 6 to add, 2 to change, 6 to destroy. **3 destructive changes to connectivity.** **1 refused.** **1 failed.**',
     );
   });
 
   it('warns loudly about each destructive change, naming the forcing attribute', () => {
     expect(md).toContain(
-      '> **globex**: `aws_customer_gateway.customer_gateway` will be **REPLACED**, forced by `bgp_asn` ("65010" → "65020").',
+      '> `globex`: `aws_customer_gateway.customer_gateway` will be **REPLACED**, forced by `bgp_asn` (`"65010" → "65020"`).',
     );
     expect(md).toContain(
-      '> **umbrella**: `aws_vpn_connection.vpn_connection` will be **REPLACED**, forced by `static_routes_only` (true → false).',
+      '> `umbrella`: `aws_vpn_connection.vpn_connection` will be **REPLACED**, forced by `static_routes_only` (`true → false`).',
     );
     expect(md).toContain(
-      '> **acme-corp**: `aws_vpc_peering_connection.peering` will be **DESTROYED** (decommission: true).',
+      '> `acme-corp`: `aws_vpc_peering_connection.peering` will be **DESTROYED** (decommission: true).',
     );
     // Loud: before the table, so no number of rows can hide it.
     expect(md.indexOf('Destructive changes to connectivity')).toBeLessThan(md.indexOf('| customer |'));
@@ -186,7 +194,7 @@ describe('renderSummary', () => {
 
   it('lists refusals and failures with their messages, the error in a collapsible block', () => {
     expect(md).toContain(
-      '- **oldco**: customers/oldco.yaml was removed but its stack still has 3 resources in state. Set',
+      '- `oldco`: customers/oldco\\.yaml was removed but its stack still has 3 resources in state\\. Set',
     );
     expect(md).toContain(
       '<details><summary><b>cyberdyne</b>: terraform plan failed: Error: Invalid provider configuration ```weird``` &lt;b&gt;html&lt;/b&gt;</summary>',
@@ -202,8 +210,8 @@ describe('renderSummary', () => {
   it('reads well when nothing changes, and when there is nothing to plan', () => {
     const quiet = renderSummary([planned('a', 'no-changes', 'vpc-peering')], { title: 'Plan for #12' });
     expect(quiet).toBe(
-      '## Plan for #12\n\n**1 customer planned**: 0 to add, 0 to change, 0 to destroy.\n\n' +
-        '<details><summary>1 customer with no changes</summary>\n\na\n\n</details>\n',
+      '## Plan for #12\n\n**1 customer planned** (1 without changes): 0 to add, 0 to change, 0 to destroy.\n\n' +
+        '<details><summary>1 customer with no changes</summary>\n\n`a`\n\n</details>\n',
     );
     expect(renderSummary([])).toBe('## linkforge plan\n\nNo customers to plan.\n');
   });
@@ -214,9 +222,9 @@ describe('renderSummary', () => {
       { ...planned('done', 'no-changes', 'vpc-peering', true), plan: { resource_changes: [] } },
     ]);
     expect(md2.split('\n')[0]).toBe(
-      '⚠ done is decommissioned (decommission: true): nothing left to destroy, its file can now be deleted.',
+      '⚠ `done` is decommissioned (decommission: true): nothing left to destroy, its file can now be deleted.',
     );
-    expect(md2).toContain('| gone | — | removed (no resources left) | – | – | – |');
+    expect(md2).toContain('| `gone` | — | removed (no resources left) | – | – | – |');
   });
 
   it('renders 200 results quickly and compactly', () => {
@@ -237,7 +245,126 @@ describe('renderSummary', () => {
     const out = renderSummary(many);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     expect(out).toContain('180 customers with no changes');
-    expect(out.split('\n').filter((l) => l.startsWith('| c-')).length).toBe(20);
+    expect(out.split('\n').filter((l) => l.startsWith('| `c-')).length).toBe(20);
     expect(ms).toBeLessThan(500);
+  });
+});
+
+describe('renderSummary: offline plans are honest', () => {
+  const offline = (r: StackPlanResult): StackPlanResult => ({ ...r, offline: true });
+  const md = renderSummary([
+    offline(planned('initech', 'no-changes', 'vpc-peering', true)),
+    offline(planned('acme-corp', 'vpn-create', 'site-to-site-vpn')),
+    offline({
+      id: 'gone',
+      decommission: false,
+      status: 'refused',
+      error: 'cannot be checked',
+      durationMs: 0,
+    }),
+  ]);
+  const lines = md.split('\n');
+
+  it('says on the first line that the plan is offline and what it cannot see', () => {
+    expect(lines[0]).toMatch(/^⚠ OFFLINE PLAN: /);
+    expect(lines[0]).toContain('every customer looks new, and removals, replacements and drift do not show');
+  });
+
+  it('never concludes that a decommissioned customer is done, nor calls an offline customer new', () => {
+    expect(md).not.toMatch(/nothing left|can now be deleted|safe to delete/);
+    expect(md).toContain(
+      '⚠ `initech` is marked for decommissioning (decommission: true), but this plan is offline: what its stack still holds cannot be seen, so nothing can be concluded',
+    );
+    expect(md).toContain('| `acme-corp` | `site-to-site-vpn` | new or changed (offline) | 4 | 0 | 0 |');
+    expect(md).toContain('(1 new or changed (offline: cannot tell), 1 decommissioned)');
+    expect(md).toContain('| `initech` | `vpc-peering` | ⚠ decommissioned (offline: cannot see state) |');
+  });
+
+  it('an online run says nothing about being offline', () => {
+    expect(renderSummary([planned('a', 'vpn-create', 'site-to-site-vpn')])).not.toMatch(/offline/i);
+  });
+});
+
+describe('renderSummary: resource changes a reviewer can act on', () => {
+  const tagUpdate = (id: string, value: string): StackPlanResult => ({
+    id,
+    connectivityType: 'vpc-peering',
+    decommission: false,
+    status: 'planned',
+    planJsonFile: `cdktf.out/plans/${id}/plan.json`,
+    durationMs: 0,
+    plan: {
+      resource_changes: [
+        {
+          address: 'aws_vpc.vendor-vpc_vpc',
+          type: 'aws_vpc',
+          name: 'vendor-vpc_vpc',
+          change: {
+            actions: ['update'],
+            before: { id: 'vpc-1', tags: { team: 'old' }, secret_thing: 'x', masked: 'hunter2' },
+            after: { id: 'vpc-1', tags: { team: value }, secret_thing: 'y', masked: 'hunter3' },
+            before_sensitive: { masked: true },
+            after_sensitive: { masked: true },
+            after_unknown: {},
+          },
+        },
+        {
+          address: 'aws_security_group_rule.egress',
+          type: 'aws_security_group_rule',
+          name: 'egress',
+          change: { actions: ['create'], before: null, after: { to_port: 443 } },
+        },
+      ],
+    },
+  });
+
+  it('per customer, a collapsible list: destructive changes first, then address, action, attributes before → after', () => {
+    const md = renderSummary([planned('umbrella', 'vpn-static-to-bgp', 'site-to-site-vpn')]);
+    const section = md.slice(md.indexOf('### Resource changes'));
+    expect(section).toContain(
+      '<details><summary><b>umbrella</b> (changed): 1 to add, 0 to change, 2 to destroy</summary>',
+    );
+    const items = section.split('\n').filter((l) => l.startsWith('- '));
+    expect(items).toEqual([
+      '- ⛔ `aws_vpn_connection.vpn_connection` **replace**',
+      '- `aws_vpn_connection_route.static_route` **destroy**',
+    ]);
+    expect(section).toContain('  - `static_routes_only`: `true` → `false`');
+    // A replacement's computed attributes (all unknown afterwards) are not listed one by one.
+    expect(section).not.toContain('tunnel1_address');
+    // Pre-shared keys are never quoted.
+    expect(section).not.toMatch(/preshared_key`: `/);
+    expect(section).toContain('Readable plan: `cdktf.out/plans/umbrella/plan.txt`');
+  });
+
+  it('masks sensitive values and escapes every value from the plan', () => {
+    const md = renderSummary([tagUpdate('stark', '@octocat <img src=x> [x](https://e.example) `')]);
+    expect(md).toContain('  - `masked`: _(sensitive)_ → _(sensitive)_');
+    expect(md).not.toContain('hunter');
+    expect(md).toContain('  - `secret_thing`: _(sensitive)_ → _(sensitive)_');
+    expect(md).toContain(
+      '  - `tags`: `{"team":"old"}` → ``{"team":"@octocat <img src=x> [x](https://e.example) `"}``',
+    );
+    expect(md).toContain('- `aws_security_group_rule.egress` **create**');
+    // The update comes before the creation.
+    expect(md.indexOf('aws_vpc.vendor-vpc_vpc` **update**')).toBeLessThan(md.indexOf('egress` **create**'));
+  });
+
+  it('stays within a budget: customers beyond it point at their plan files', () => {
+    const many = Array.from({ length: 60 }, (_, i) =>
+      tagUpdate(`c-${String(i).padStart(2, '0')}`, 'v'.repeat(100)),
+    );
+    const md = renderSummary(many, { detailBudget: 5000 });
+    const sections = md.split('\n').filter((l) => l.startsWith('<details><summary><b>c-'));
+    expect(sections.length).toBeGreaterThan(0);
+    expect(sections.length).toBeLessThan(60);
+    expect(md).toMatch(
+      new RegExp(
+        `_Resource lists of ${60 - sections.length} more customers do not fit in this comment: see \`plans/<id>/plan.txt\``,
+      ),
+    );
+    expect(md).toContain('`c-59`');
+    // The default budget keeps a realistic pull request (60 customers) in one GitHub comment.
+    expect(Buffer.byteLength(renderSummary(many), 'utf8')).toBeLessThan(65_536);
   });
 });

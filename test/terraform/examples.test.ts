@@ -53,6 +53,16 @@ export function expectedResources(c: Customer): Record<string, number> {
     add('aws_security_group'); // the connectors' group
     add('aws_vpc_security_group_egress_rule', routes * ports); // each route × each port range
     // No peering options ever: DNS resolution is the customer's (accepter's) step.
+  } else if (conn.type === 'transit-gateway') {
+    const cidrs = new Set(conn.cidrs).size;
+    const ports = conn.allowedTcpPorts
+      ? new Set(conn.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size
+      : 1;
+    add('aws_ram_resource_share_accepter'); // the customer's share, accepted by the vendor account
+    add('aws_ec2_transit_gateway_vpc_attachment'); // in the two private subnets
+    if (conn.accepted) add('aws_route', cidrs); // only once the customer accepted the attachment
+    add('aws_security_group'); // the connectors' group
+    add('aws_vpc_security_group_egress_rule', cidrs * ports); // each customer network × each port range
   } else {
     add('aws_vpn_gateway');
     add('aws_vpn_gateway_attachment');

@@ -2,7 +2,8 @@
  * A fake terraform executable for tests of the runner and the plan command: it records every call
  * (command, arguments, stack directory, selected environment variables) in
  * `$FAKE_TF_CONTROL/calls.jsonl`, the width of concurrent plans in `concurrency.log`, fails a
- * command when the stack directory holds `FAIL_<command>` or `$FAKE_TF_FAIL` lists `<stack>:<command>`,
+ * command when the stack directory holds `FAIL_<command>` or `$FAKE_TF_FAIL` lists `<stack>:<command>`
+ * (with `$FAKE_TF_ERROR` as the error text when set),
  * exits from `plan -detailed-exitcode` with 0 (no changes) for the stacks in `$FAKE_TF_NO_CHANGES`
  * and 2 for the others, and answers `show -json` with no changes for the stacks in
  * `$FAKE_TF_NO_CHANGES`, else
@@ -35,11 +36,12 @@ record({
     AWS_EC2_METADATA_DISABLED: process.env.AWS_EC2_METADATA_DISABLED,
     TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE,
     TF_IN_AUTOMATION: process.env.TF_IN_AUTOMATION,
+    TF_DATA_DIR: process.env.TF_DATA_DIR,
   },
 });
 const failEnv = (process.env.FAKE_TF_FAIL || '').split(',');
 if (fs.existsSync(path.join(dir, 'FAIL_' + cmd)) || failEnv.includes(stack + ':' + cmd)) {
-  process.stderr.write('\\nError: simulated ' + cmd + ' failure\\n\\n  on cdk.tf.json line 3:\\n  the details\\n\\n');
+  process.stderr.write('\\nError: ' + (process.env.FAKE_TF_ERROR || 'simulated ' + cmd + ' failure') + '\\n\\n  on cdk.tf.json line 3:\\n  the details\\n\\n');
   process.exit(1);
 }
 if (cmd === 'init') {

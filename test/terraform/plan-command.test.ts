@@ -60,6 +60,8 @@ beforeEach(() => {
   fs.mkdirSync(control);
   process.env.LINKFORGE_TERRAFORM = writeFakeTerraform(project);
   process.env.FAKE_TF_CONTROL = control;
+  // Online plans with the local backend are refused under CI (tested below with an explicit env).
+  delete process.env.CI;
 });
 
 afterEach(() => {
@@ -104,11 +106,51 @@ describe('linkforge plan: validation gate and selection', () => {
     expect(calls()).toEqual([]);
   });
 
-  it('an unknown customer id: exit 1, names it', async () => {
+  it('an unknown customer id: exit 1, names it, suggests the closest one', async () => {
     const io = capture();
-    expect(await planCommand({ projectDir: project, ids: ['acme-corp', 'nope'] }, io)).toBe(1);
-    expect(io.err.join('')).toContain('unknown customer id(s): nope');
+    expect(await planCommand({ projectDir: project, ids: ['acme-corp', 'nope', 'acme-crop'] }, io)).toBe(1);
+    expect(io.err.join('')).toContain("unknown customer id 'nope': no customers/nope.yaml\n");
+    expect(io.err.join('')).toContain(
+      "unknown customer id 'acme-crop': no customers/acme-crop.yaml; did you mean 'acme-corp'?",
+    );
     expect(calls()).toEqual([]);
+  });
+
+  it('under CI, an online plan with the local backend is an error that says how to configure S3', async () => {
+    const io = capture();
+    expect(await planCommand({ projectDir: project, env: { CI: 'true' } }, io)).toBe(1);
+    expect(io.err.join('')).toContain('refusing an online plan under CI with the local state backend');
+    expect(io.err.join('')).toContain('Configure the S3 backend in cdktf.json');
+    expect(calls()).toEqual([]);
+    // Offline, or outside CI, it plans.
+    expect(
+      await planCommand(
+        { projectDir: project, env: { CI: 'true' }, offline: true, ids: ['globex'] },
+        capture(),
+      ),
+    ).toBe(0);
+    expect(await planCommand({ projectDir: project, env: {}, ids: ['globex'] }, capture())).toBe(0);
+  });
+
+  it('offline: the console says what an offline plan cannot see', async () => {
+    const io = capture();
+    expect(await planCommand({ projectDir: project, offline: true, ids: ['globex'] }, io)).toBe(0);
+    expect(io.err.join('')).toContain('offline: empty throw-away state and placeholder credentials');
+    const results = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'));
+    expect(results.stacks[0].offline).toBe(true);
+    expect(fs.readFileSync(path.join(project, 'cdktf.out', 'summary.md'), 'utf8')).toMatch(
+      /^⚠ OFFLINE PLAN: /,
+    );
+  });
+
+  it('no credentials: the console says to use --offline or set AWS_PROFILE', async () => {
+    process.env.FAKE_TF_FAIL = 'globex:plan';
+    process.env.FAKE_TF_ERROR = 'No valid credential sources found';
+    const io = capture();
+    expect(await planCommand({ projectDir: project, ids: ['globex'] }, io)).toBe(1);
+    expect(io.err.join('')).toContain('hint: terraform found no AWS credentials');
+    expect(io.err.join('')).toContain('--offline');
+    expect(io.err.join('')).toContain('AWS_PROFILE');
   });
 
   describe('environment checks, before anything is written', () => {
@@ -259,8 +301,8 @@ describe('linkforge plan: running the stacks', () => {
         io,
       ),
     ).toBe(1);
-    expect(io.out.join('')).toContain('planned 3/4 stack(s), 1 FAILED (globex)');
-    expect(sink.text()).toMatch(/globex FAILED: terraform plan failed: Error: simulated plan failure/);
+    expect(io.out.join('')).toContain('planned 3/4 stack(s), 1 failed (globex)');
+    expect(sink.text()).toMatch(/globex failed: terraform plan failed: Error: simulated plan failure/);
     const results = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'));
     expect(results.stacks.filter((s: { status: string }) => s.status === 'planned')).toHaveLength(3);
   });

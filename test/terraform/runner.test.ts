@@ -258,6 +258,8 @@ describe('planStacks with a fake terraform', () => {
       AWS_EC2_METADATA_DISABLED: 'true',
       TF_CLI_CONFIG_FILE: '/cfg/terraformrc',
       TF_IN_AUTOMATION: '1',
+      // Offline init data stays out of the stack directory that cdktf deploy|diff|output also use.
+      TF_DATA_DIR: path.join(process.cwd(), '.linkforge', 'offline-tfdata', 'a'),
     });
     expect(process.env.AWS_ACCESS_KEY_ID).not.toBe('offline-placeholder');
 
@@ -303,7 +305,7 @@ describe('progress', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^\[1\/3\] alpha planned: \+2 ~1 -2 \(\d+\.\ds\)$/);
     expect(lines[1]).toMatch(
-      /^\[2\/3\] beta FAILED: terraform plan failed: Error: simulated plan failure .* \(\d+\.\ds\)$/,
+      /^\[2\/3\] beta failed: terraform plan failed: Error: simulated plan failure .* \(\d+\.\ds\)$/,
     );
     expect(lines[2]).toMatch(/^\[3\/3\] gone-gamma planned \(destroy\): \+2 ~1 -2 \(\d+\.\ds\)$/);
   });

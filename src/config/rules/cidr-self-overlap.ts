@@ -14,13 +14,15 @@ import {
   error,
   formatPath,
   peeringOf,
+  transitGatewayOf,
   vpnOf,
   type CidrEntry,
 } from './support';
 
 export const cidrSelfOverlap: Rule = {
   codes: ['CIDR_DUPLICATE', 'CIDR_SELF_OVERLAP'],
-  description: 'peer.cidrs and VPN cidrs neither repeat nor overlap; routes do not repeat.',
+  description:
+    'peer.cidrs and VPN and transit-gateway cidrs neither repeat nor overlap; routes do not repeat.',
   check({ document }) {
     const findings: Finding[] = [];
     const peering = peeringOf(document);
@@ -30,7 +32,8 @@ export const cidrSelfOverlap: Rule = {
       findings.push(...checkList(cidrEntries(peering.routes, ['connectivity', 'routes']), false));
     }
     // A VPN /0 is VPN_CIDR_SIZE's to report; it would overlap every other entry.
-    if (vpn) findings.push(...checkList(customerNetworks(document), true));
+    // Transit-gateway entries wider than /8 are TGW_CIDR_SIZE's (customerNetworks leaves them out).
+    if (vpn || transitGatewayOf(document)) findings.push(...checkList(customerNetworks(document), true));
     return findings;
   },
 };

@@ -15,12 +15,16 @@ import { dnsResolution } from './dns-resolution';
 import { idMatchesFile } from './id-matches-file';
 import { orgIdUnique } from './org-id-unique';
 import { peerCidrSize } from './peer-cidr-size';
+import { publicRoutes } from './public-routes';
 import { region } from './region';
 import { routeOutsidePeer } from './route-outside-peer';
 import { sharedGatewayIp } from './shared-gateway-ip';
 import { singleTunnel } from './single-tunnel';
 import { startupAction } from './startup-action';
 import { tcpPorts } from './tcp-ports';
+import { transitGatewayCidrs } from './transit-gateway-cidrs';
+import { transitGatewayShare } from './transit-gateway-share';
+import { transitGatewayShared } from './transit-gateway-shared';
 import { tunnelInsideCidrs } from './tunnel-inside-cidrs';
 import { tunnelLifetime } from './tunnel-lifetime';
 import { tunnelRekeyMargin } from './tunnel-rekey-margin';
@@ -38,9 +42,11 @@ export const RULES: readonly Rule[] = [
   vendorCidr,
   peerCidrSize,
   vpnCidrs,
+  transitGatewayCidrs,
   cidrSelfOverlap,
   cidrOverlap,
   routeOutsidePeer,
+  publicRoutes,
   tcpPorts,
   dnsResolution,
   awsQuotas,
@@ -53,7 +59,10 @@ export const RULES: readonly Rule[] = [
   tunnelLifetime,
   tunnelRekeyMargin,
   startupAction,
+  // Transit gateway.
+  transitGatewayShare,
   // Across files.
   orgIdUnique,
   sharedGatewayIp,
+  transitGatewayShared,
 ];

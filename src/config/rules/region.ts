@@ -1,7 +1,8 @@
 /**
  * REGION_REQUIRED, REGION_UNKNOWN, REGION_NOT_ALLOWED: the vendor VPC lives in `region`, or in
  * `peer.region` when `region` is left out (same-region peering). A VPN has no customer VPC to take
- * the region from, so it must say. The platform team decides where vendor VPCs may live
+ * the region from, so it must say; a transit gateway attachment lives in the transit gateway's
+ * region, which the file must say too (the share ARN's region is offered as the fix, never assumed). The platform team decides where vendor VPCs may live
  * (settings.allowedRegions); a region AWS does not have is reported as unknown instead, with a
  * "did you mean".
  */
@@ -9,7 +10,7 @@ import type { FieldPath, Finding, Rule } from './rule';
 import type { PlatformSettings } from '../settings';
 import { COMMERCIAL_REGIONS } from '../settings';
 import { suggest } from '../suggest';
-import { error, peeringOf, vpnOf } from './support';
+import { error, peeringOf, transitGatewayOf, vpnOf } from './support';
 
 export const region: Rule = {
   codes: ['REGION_REQUIRED', 'REGION_UNKNOWN', 'REGION_NOT_ALLOWED'],
@@ -33,6 +34,15 @@ export const region: Rule = {
           'REGION_REQUIRED',
           ['region'],
           `is missing; expected the AWS region of the vendor VPC (a site-to-site VPN has no customer VPC to take it from), e.g. region: ${example(settings)}`,
+        ),
+      );
+    } else if (transitGatewayOf(document)) {
+      const arnRegion = transitGatewayOf(document)!.transitGateway.resourceShareArn.split(':')[3];
+      findings.push(
+        error(
+          'REGION_REQUIRED',
+          ['region'],
+          `is missing; expected the AWS region of the transit gateway, where the vendor VPC is created (attachments are regional), e.g. region: ${arnRegion} as in resourceShareArn`,
         ),
       );
     } else if (

@@ -68,7 +68,7 @@ export interface CustomerDocument {
   readonly region?: string;
   readonly vendorCidr?: string;
   readonly decommission?: boolean;
-  readonly connectivity: VpcPeeringDocument | SiteToSiteVpnDocument;
+  readonly connectivity: VpcPeeringDocument | SiteToSiteVpnDocument | TransitGatewayDocument;
 }
 
 export interface VpcPeeringDocument {
@@ -103,6 +103,18 @@ export interface SiteToSiteVpnDocument {
     readonly dpdTimeoutAction?: 'clear' | 'none' | 'restart';
     readonly startupAction?: 'add' | 'start';
   };
+}
+
+export interface TransitGatewayDocument {
+  readonly type: 'transit-gateway';
+  readonly transitGateway: {
+    readonly id: string;
+    readonly accountId: string;
+    readonly resourceShareArn: string;
+  };
+  readonly cidrs: readonly string[];
+  readonly allowedTcpPorts?: readonly (number | string)[];
+  readonly accepted?: boolean;
 }
 
 export interface PhaseDocument {

@@ -3,7 +3,12 @@
  * rule itself (rules/index.ts lists the rules).
  */
 import type { FieldPath, Finding } from './rule';
-import type { CustomerDocument, SiteToSiteVpnDocument, VpcPeeringDocument } from './rule';
+import type {
+  CustomerDocument,
+  SiteToSiteVpnDocument,
+  TransitGatewayDocument,
+  VpcPeeringDocument,
+} from './rule';
 import type { Severity } from '../diagnostics';
 import { parseCidr, type Cidr } from '../cidr';
 
@@ -43,6 +48,13 @@ export function vpnOf(doc: CustomerDocument): SiteToSiteVpnDocument | undefined 
   return doc.connectivity.type === 'site-to-site-vpn' ? doc.connectivity : undefined;
 }
 
+export function transitGatewayOf(doc: CustomerDocument): TransitGatewayDocument | undefined {
+  return doc.connectivity.type === 'transit-gateway' ? doc.connectivity : undefined;
+}
+
+/** Smallest prefix length of a transit-gateway `cidrs` entry (a /7 or wider is TGW_CIDR_SIZE's). */
+export const TGW_MIN_PREFIX = 8;
+
 /** A CIDR list entry as written, with where it is; entries that do not parse are left out. */
 export interface CidrEntry {
   readonly text: string;
@@ -70,6 +82,8 @@ export function writtenCidrLists(doc: CustomerDocument): { path: FieldPath; list
     if (peering.routes) lists.push({ path: ['connectivity', 'routes'], list: peering.routes });
   }
   if (vpn?.cidrs) lists.push({ path: ['connectivity', 'cidrs'], list: vpn.cidrs });
+  const tgw = transitGatewayOf(doc);
+  if (tgw) lists.push({ path: ['connectivity', 'cidrs'], list: tgw.cidrs });
   if (vpn?.tunnelOptions?.insideCidrs) {
     lists.push({
       path: ['connectivity', 'tunnelOptions', 'insideCidrs'],
@@ -80,12 +94,17 @@ export function writtenCidrLists(doc: CustomerDocument): { path: FieldPath; list
 }
 
 /**
- * The customer's own networks as written: peer.cidrs for peering, cidrs for VPN. A VPN /0 is left
- * out: it overlaps everything, and VPN_CIDR_SIZE already reports it (one problem, one diagnostic).
+ * The customer's own networks as written: peer.cidrs for peering, cidrs for VPN and transit
+ * gateway. A VPN /0 is left out: it overlaps everything, and VPN_CIDR_SIZE already reports it (one
+ * problem, one diagnostic); so are transit-gateway entries wider than /8 (TGW_CIDR_SIZE's).
  */
 export function customerNetworks(doc: CustomerDocument): CidrEntry[] {
   const peering = peeringOf(doc);
   if (peering) return cidrEntries(peering.peer.cidrs, ['connectivity', 'peer', 'cidrs']);
+  const tgw = transitGatewayOf(doc);
+  if (tgw) {
+    return cidrEntries(tgw.cidrs, ['connectivity', 'cidrs']).filter((e) => e.cidr.prefix >= TGW_MIN_PREFIX);
+  }
   return cidrEntries(vpnOf(doc)?.cidrs, ['connectivity', 'cidrs']).filter((e) => e.cidr.prefix > 0);
 }
 

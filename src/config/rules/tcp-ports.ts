@@ -5,7 +5,7 @@
  * it usually means a typo in the list.
  */
 import type { Finding, Rule } from './rule';
-import { error, formatPath, peeringOf, warning } from './support';
+import { error, formatPath, warning } from './support';
 
 const MIN_PORT = 1;
 const MAX_PORT = 65535;
@@ -21,11 +21,13 @@ export const tcpPorts: Rule = {
   codes: ['PORT_RANGE_INVALID', 'PORT_RANGE_OVERLAP'],
   description: 'allowedTcpPorts ranges are ordered and within 1-65535; entries do not repeat or overlap.',
   check({ document }) {
-    const peering = peeringOf(document);
-    if (!peering?.allowedTcpPorts) return [];
+    // Every connectivity type that has a connector security group may list ports.
+    const ports =
+      'allowedTcpPorts' in document.connectivity ? document.connectivity.allowedTcpPorts : undefined;
+    if (!ports) return [];
     const findings: Finding[] = [];
     const valid: PortEntry[] = [];
-    peering.allowedTcpPorts.forEach((value, index) => {
+    ports.forEach((value, index) => {
       const path = ['connectivity', 'allowedTcpPorts', index];
       const entry = parse(value, index);
       if (!entry) return;

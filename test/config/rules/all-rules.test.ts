@@ -96,13 +96,34 @@ const vpnConn = fc.record({
   ),
 });
 
+const tgwAccount = fc.constantFrom('444455556666', '111122223333');
+const tgwConn = fc
+  .record({
+    id: fc.constantFrom('tgw-0a1b2c3d4e5f67890', 'tgw-0b1c2d3e4f5a67890'),
+    accountId: tgwAccount,
+    arnRegion: region,
+    arnAccount: tgwAccount,
+    cidrs: fc.array(cidrText, { minLength: 1, maxLength: 5 }),
+    allowedTcpPorts: opt(fc.array(port, { minLength: 1, maxLength: 5 })),
+    accepted: opt(fc.boolean()),
+  })
+  .map(({ id, accountId, arnRegion, arnAccount, ...rest }) => ({
+    type: 'transit-gateway' as const,
+    transitGateway: {
+      id,
+      accountId,
+      resourceShareArn: `arn:aws:ram:${arnRegion}:${arnAccount}:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c`,
+    },
+    ...rest,
+  }));
+
 // Drop keys whose value is undefined: "left out", as YAML would have it.
 function clean<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
 const document: fc.Arbitrary<CustomerDocument> = fc
-  .tuple(top, fc.oneof(peeringConn, vpnConn))
+  .tuple(top, fc.oneof(peeringConn, vpnConn, tgwConn))
   .map(([t, connectivity]) => clean({ ...t, connectivity }) as CustomerDocument);
 
 function exists(doc: unknown, p: readonly (string | number)[]): boolean {

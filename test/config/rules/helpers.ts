@@ -10,6 +10,7 @@ import type {
   Rule,
   RuleContext,
   SiteToSiteVpnDocument,
+  TransitGatewayDocument,
   VpcPeeringDocument,
 } from '../../../src/config/rules/rule';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../../src/config/settings';
@@ -37,6 +38,17 @@ const VPN: SiteToSiteVpnDocument = {
   customerGateway: { ip: '8.8.4.4', bgpAsn: 65010 },
 };
 
+const TGW: TransitGatewayDocument = {
+  type: 'transit-gateway',
+  transitGateway: {
+    id: 'tgw-0a1b2c3d4e5f67890',
+    accountId: '444455556666',
+    resourceShareArn:
+      'arn:aws:ram:us-west-2:444455556666:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c',
+  },
+  cidrs: ['10.0.0.0/12', '172.20.0.0/16'],
+};
+
 type Top = Partial<Omit<CustomerDocument, 'connectivity'>>;
 
 /** A valid peering document; `peer` changes merge into the default peer. */
@@ -60,6 +72,21 @@ export function vpn(
     ...BASE,
     ...top,
     connectivity: { ...VPN, ...rest, customerGateway: { ...VPN.customerGateway, ...customerGateway } },
+  };
+}
+
+/** A valid transit-gateway document (region us-west-2); `transitGateway` changes merge into the default. */
+export function transitGateway(
+  changes: Partial<Omit<TransitGatewayDocument, 'transitGateway'>> & {
+    transitGateway?: Partial<TransitGatewayDocument['transitGateway']>;
+  } = {},
+  top: Top = { region: 'us-west-2' },
+): CustomerDocument {
+  const { transitGateway: tg, ...rest } = changes;
+  return {
+    ...BASE,
+    ...top,
+    connectivity: { ...TGW, ...rest, transitGateway: { ...TGW.transitGateway, ...tg } },
   };
 }
 
