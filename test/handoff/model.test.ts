@@ -271,7 +271,8 @@ describe('handoff: escaping', () => {
       customer: hostile,
       outputs: { ...PEERING_OUTPUTS, peer_region: "eu-west-1; rm -rf ~ '" },
     });
-    expect(md).toContain('Evil \\@team \\<img src\\=x\\> \\[link\\]\\(http\\://x\\) \\| cell');
+    // A zero-width space after `@` and `:`: a backslash alone does not stop GitHub's mention filter.
+    expect(md).toContain('Evil \\@\u200bteam \\<img src=x\\> \\[link\\]\\(http\\:\u200b//x\\) \\| cell');
     expect(md).not.toMatch(/[^\\]<img/);
     // shell: a value is one quoted word
     expect(md).toContain(`--region 'eu-west-1; rm -rf ~ '\\''' `.trimEnd());
@@ -322,5 +323,63 @@ describe('handoff: structure', () => {
     const a = render({ customer: vpnCustomer(), outputs: VPN_OUTPUTS }).md;
     const b = render({ customer: vpnCustomer(), outputs: VPN_OUTPUTS }).md;
     expect(a).toBe(b);
+  });
+});
+
+describe('handoff: transit gateway', () => {
+  const tgw = (accepted: boolean) => ({
+    ...peeringCustomer({ id: 'hooli', region: 'us-west-2' }),
+    connectivity: {
+      type: 'transit-gateway' as const,
+      transitGateway: {
+        id: 'tgw-0a1b2c3d4e5f67890',
+        accountId: '444455556666',
+        resourceShareArn:
+          'arn:aws:ram:us-west-2:444455556666:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c',
+      },
+      cidrs: ['10.0.0.0/12', '172.20.0.0/16'],
+      allowedTcpPorts: [{ from: 443, to: 443 }],
+      accepted,
+    },
+  });
+  const OUT = {
+    transit_gateway_id: 'tgw-0a1b2c3d4e5f67890',
+    transit_gateway_attachment_id: 'tgw-attach-07e6d5c4b3a291807',
+  };
+
+  test('before deploy: the share to create comes first, the attachment id is pending', () => {
+    const { h, md } = render({ customer: tgw(false) });
+    expect(h.steps[0].title).toBe('Share the transit gateway with the vendor');
+    expect(md).toContain(
+      'aws ram create-resource-share --name linkforge-hooli --resource-arns arn:aws:ec2:us-west-2:444455556666:transit-gateway/tgw-0a1b2c3d4e5f67890 --principals VENDOR_ACCOUNT_ID --region us-west-2',
+    );
+    expect(row(h, 'Transit gateway attachment id')?.pending).toBe('created by the deploy');
+    expect(md).toContain('--transit-gateway-attachment-id TRANSIT_GATEWAY_ATTACHMENT_ID');
+  });
+
+  test('after deploy: accept, associate and propagate, route the vendor CIDR', () => {
+    const { h, md } = render({ customer: tgw(false), outputs: OUT });
+    expect(h.steps.map((s) => s.title)).toEqual([
+      'Accept the attachment',
+      'Associate and propagate in your transit gateway route table',
+      'Route the vendor CIDR to the transit gateway',
+      "Allow the vendor's connectors in",
+      'Tell us',
+    ]);
+    expect(md).toContain(
+      'aws ec2 accept-transit-gateway-vpc-attachment --transit-gateway-attachment-id tgw-attach-07e6d5c4b3a291807 --region us-west-2',
+    );
+    expect(md).toContain('enable-transit-gateway-route-table-propagation');
+    expect(md).toContain('--destination-cidr-block 10.200.0.0/25 --transit-gateway-id tgw-0a1b2c3d4e5f67890');
+  });
+
+  test('accepted: the accept step is done; another transit gateway in the state is a warning', () => {
+    const { h, md } = render({
+      customer: tgw(true),
+      outputs: { ...OUT, transit_gateway_id: 'tgw-0fffffffffffffff0' },
+    });
+    expect(h.steps[0]).toMatchObject({ title: 'Accept the attachment', done: true });
+    expect(md).not.toContain('accept-transit-gateway-vpc-attachment');
+    expect(h.warnings).toHaveLength(1);
   });
 });
