@@ -23,6 +23,7 @@ import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
 import { checkProvider, checkTerraform } from '../terraform/environment';
+import { exitStatusFor, trapInterrupts, type InterruptTrap } from '../terraform/interrupt';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
@@ -57,6 +58,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stops the run early. @default a trap on this process's SIGINT and SIGTERM */
+  readonly interrupts?: InterruptTrap;
 }
 
 /** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
@@ -201,9 +204,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     out.stderr(`linkforge plan: ${e.message}\n`);
     return 1;
   }
+  // From here on a Ctrl-C or a cancelled CI job stops terraform cleanly and still gets a summary.
+  const trap = opts.interrupts ?? trapInterrupts({ out, command: 'linkforge plan' });
   try {
-    return await planLocked(opts, { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir }, out);
+    const sel = { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir };
+    return await planLocked(opts, sel, out, trap);
   } finally {
+    if (!opts.interrupts) trap.release();
     lock.release();
   }
 }
@@ -218,7 +225,12 @@ interface Selection {
   readonly absOutdir: string;
 }
 
-async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
+async function planLocked(
+  opts: PlanCommandOptions,
+  sel: Selection,
+  out: Output,
+  trap: InterruptTrap,
+): Promise<number> {
   const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
@@ -228,15 +240,18 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     projectDir,
     detailedExitcode: opts.detailedExitcode,
     out,
+    trap,
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
-    (
-      await checkRemoved([...removed], loaded.settings, {
-        projectDir,
-        customersDir,
-        offline: opts.offline ?? false,
-      })
-    ).map((r) => ({ ...r, timings: {} }));
+    trap.signal()
+      ? []
+      : (
+          await checkRemoved([...removed], loaded.settings, {
+            projectDir,
+            customersDir,
+            offline: opts.offline ?? false,
+          })
+        ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
     out.stderr('nothing to plan: no customer is affected\n');
     return finish(await removedResults(), reporting);
@@ -250,6 +265,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
   // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
   // cannot be installed, fails here once, with earlier output untouched.
   const environment = await checkEnvironment(projectDir, outdir, out);
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
   if (!environment) return 1;
   const { cli } = environment;
 
@@ -260,6 +276,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     offline: opts.offline ?? false,
     projectDir,
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
@@ -276,8 +293,30 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     jobs,
     offline: opts.offline ?? false,
     progress: opts.progress ?? progressFor(process.stderr),
+    lockTimeoutSeconds: loaded.settings.lockTimeoutSeconds,
+    interrupted: trap.signal,
   });
   return finish([...results, ...(await removedResults())], reporting);
+}
+
+/** Every selected customer as interrupted before its plan started. */
+function notStarted(
+  loaded: ReturnType<typeof loadProject>,
+  ids: readonly string[] | undefined,
+  trap: InterruptTrap,
+): StackRunResult[] {
+  const selected = ids === undefined ? undefined : new Set(ids);
+  return loaded.customers
+    .filter((c) => selected === undefined || selected.has(c.customer.id))
+    .map(({ customer }) => ({
+      id: customer.id,
+      connectivityType: customer.connectivity.type,
+      decommission: customer.decommission,
+      status: 'interrupted' as const,
+      error: `interrupted by ${trap.signal()} before it started: not planned`,
+      durationMs: 0,
+      timings: {},
+    }));
 }
 
 /**
@@ -319,6 +358,7 @@ interface FinishContext {
   readonly projectDir: string;
   readonly detailedExitcode?: boolean;
   readonly out: Output;
+  readonly trap?: InterruptTrap;
 }
 
 /**
@@ -364,7 +404,7 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
     { add: 0, change: 0, destroy: 0 },
   );
   const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
-  const planned = stacks.length - failed.length;
+  const planned = stacks.filter((r) => r.status === 'planned').length;
   // The summary's words: "failed", "refused", "removed (no resources left)".
   const refused = removed.filter((r) => r.status === 'refused');
   const gone = removed.filter((r) => r.status !== 'refused');
@@ -383,6 +423,21 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
   );
   if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
     ctx.out.stderr(CREDENTIALS_HINT);
+  }
+  const signal = ctx.trap?.signal();
+  if (signal) {
+    // One line: what was left undone, and whether locks may remain.
+    const stopped = results.filter((r) => r.status === 'interrupted');
+    const killed = ctx.trap?.killed() ?? 0;
+    ctx.out.stderr(
+      `linkforge plan: interrupted by ${signal}: ${stopped.length} of ${stacks.length} stack(s) not planned` +
+        (stopped.length > 0 ? ` (${stopped.map((r) => r.id).join(', ')})` : '') +
+        (killed > 0
+          ? `; ${killed} terraform process(es) did not stop in time and were killed: their state locks may remain (the next plan names the force-unlock command)`
+          : '; every terraform process stopped and released its state lock') +
+        '; plan them again with a new run\n',
+    );
+    return exitStatusFor(signal);
   }
   if (results.some((r) => r.status !== 'planned') || unwritten.length > 0) return 1;
   if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;

@@ -88,6 +88,12 @@ export interface PlatformSettings {
   readonly tags: Readonly<Record<string, string>>;
   /** Where each customer's state lives. @default { type: 'local', directory: 'state' } */
   readonly backend: BackendSettings;
+  /**
+   * How long a plan waits for a customer's state lock held by another run (`terraform plan
+   * -lock-timeout`), 0-3600 seconds: long enough for a concurrent plan of the same customer to
+   * finish, short enough that a stale lock is reported within minutes. @default 120
+   */
+  readonly lockTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -97,6 +103,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   availabilityZones: {},
   tags: {},
   backend: { type: 'local', directory: 'state' },
+  lockTimeoutSeconds: 120,
 };
 
 /** The two availability zones for a region: the configured pair, else `<region>a` and `<region>b`. */
