@@ -28,7 +28,8 @@ interface CustomerFile {
   region?: string;
   vendorCidr?: string;
   connectivity: {
-    type: 'vpc-peering' | 'site-to-site-vpn';
+    type: 'vpc-peering' | 'site-to-site-vpn' | 'transit-gateway';
+    transitGateway?: { id: string; accountId: string; resourceShareArn: string };
     peer?: { accountId: string; vpcId: string; region: string; cidrs: string[] };
     routes?: string[];
     allowedTcpPorts?: (number | string)[];
@@ -94,12 +95,14 @@ class CustomerStack extends TerraformStack {
       tags: { Name: c.name },
     });
     const rt = new aws.routeTable.RouteTable(this, 'private', { vpcId: vpc.id });
+    const subnetIds: string[] = [];
     ['a', 'b'].forEach((az, i) => {
       const subnet = new aws.subnet.Subnet(this, `private-${az}`, {
         vpcId: vpc.id,
         cidrBlock: subnets[i],
         availabilityZone: `${region}${az}`,
       });
+      subnetIds.push(subnet.id);
       new aws.routeTableAssociation.RouteTableAssociation(this, `private-${az}-rt`, {
         subnetId: subnet.id,
         routeTableId: rt.id,
@@ -145,6 +148,43 @@ class CustomerStack extends TerraformStack {
         });
       }
       new TerraformOutput(this, 'peering_connection_id', { value: peering.id });
+    } else if (conn.type === 'transit-gateway' && conn.transitGateway) {
+      const accepter = new aws.ramResourceShareAccepter.RamResourceShareAccepter(this, 'share', {
+        shareArn: conn.transitGateway.resourceShareArn,
+      });
+      const attachment = new aws.ec2TransitGatewayVpcAttachment.Ec2TransitGatewayVpcAttachment(this, 'tgw', {
+        transitGatewayId: conn.transitGateway.id,
+        vpcId: vpc.id,
+        subnetIds,
+        dependsOn: [accepter],
+      });
+      const cidrs = conn.cidrs ?? [];
+      if (conn.accepted) {
+        cidrs.forEach((cidr, i) => {
+          new aws.route.Route(this, `tgw-route-${i}`, {
+            routeTableId: rt.id,
+            destinationCidrBlock: cidr,
+            transitGatewayId: attachment.transitGatewayId,
+          });
+        });
+      }
+      const sg = new aws.securityGroup.SecurityGroup(this, 'connectors', {
+        vpcId: vpc.id,
+        description: 'connectors',
+      });
+      const ports = (conn.allowedTcpPorts ?? ['1-65535']).map((p) => String(p).split('-').map(Number));
+      cidrs.forEach((cidr, i) => {
+        ports.forEach(([from, to], j) => {
+          new aws.vpcSecurityGroupEgressRule.VpcSecurityGroupEgressRule(this, `egress-${i}-${j}`, {
+            securityGroupId: sg.id,
+            cidrIpv4: cidr,
+            ipProtocol: 'tcp',
+            fromPort: from,
+            toPort: to ?? from,
+          });
+        });
+      });
+      new TerraformOutput(this, 'transit_gateway_attachment_id', { value: attachment.id });
     } else if (conn.customerGateway) {
       const vgw = new aws.vpnGateway.VpnGateway(this, 'vgw', {
         amazonSideAsn: String(conn.amazonSideAsn ?? 64512),

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { CUSTOMER_SCHEMA, GENERATED_MARKER, branchFor } from '../config/schema';
 import type { SchemaNode } from '../config/schema';
+import { handoffSampleFiles } from '../handoff/samples';
 
 export const SCHEMA_FILE = 'schema/customer.schema.json';
 export const FIELDS_FILE = 'docs/fields.md';
@@ -118,6 +119,7 @@ export function generatedFiles(): { file: string; content: string }[] {
   return [
     { file: SCHEMA_FILE, content: renderSchemaJson() },
     { file: FIELDS_FILE, content: renderFieldsMarkdown() },
+    ...handoffSampleFiles(),
   ];
 }
 

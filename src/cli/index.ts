@@ -12,6 +12,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plan: async () => (await import('./plan')).run,
   affected: async () => (await import('./affected')).run,
   generate: async () => (await import('./generate')).run,
+  handoff: async () => (await import('./handoff')).run,
+  status: async () => (await import('./status')).run,
 };
 
 const USAGE = `usage: linkforge <command> [options]
@@ -22,6 +24,8 @@ commands:
   plan       synth, then terraform init + plan per stack ([ID...] [--affected-since REF] [--jobs N] [--offline])
   affected   customers added, changed or removed since --base REF
   generate   regenerate committed artefacts (schema/customer.schema.json, docs/fields.md)
+  handoff    the customer's handoff document: cdktf.out/handoff/<id>.md (ID [--format md|json] [--device TYPE] [--live])
+  status     live state of every link in AWS, compared with the files ([ID...] [--format text|json|md])
 `;
 
 async function main(argv: string[]): Promise<number> {

@@ -1,11 +1,15 @@
 /**
  * Deterministic generator of realistic customer fleets, for tests and the benchmark.
  *
- * Every customer follows one of twenty profiles (ten VPC peering, ten site-to-site VPN) that
- * together exercise every option of format v1 (docs: shared spec, "Fields"). Profiles are dealt in
- * a fixed cycle of twenty from an offset chosen by the seed, so any twenty consecutive customers, in
- * particular every fleet of twenty or more, contain each profile once; the seed also varies the
- * values (regions, CIDRs, ports, ASNs, names). Same `(n, seed)`, same bytes.
+ * Every customer follows one of thirty profiles (ten VPC peering, ten site-to-site VPN, ten transit
+ * gateway) that together exercise every option of the format (docs: shared spec, "Fields" and
+ * "Format v1.1"). Profiles are dealt in a fixed cycle of thirty from an offset chosen by the seed, so
+ * any thirty consecutive customers, in particular every fleet of thirty or more, contain each
+ * profile once (a third of any large fleet is transit gateway); the seed also varies the values
+ * (regions, CIDRs, ports, ASNs, names). Same `(n, seed)`, same bytes.
+ *
+ * Two transit-gateway profiles (`tgw-3`, `tgw-4`) of one cycle share one transit gateway, with the
+ * same owner and disjoint vendor CIDRs, as two business units of one customer would.
  *
  * Every file is valid: zero errors (a profile with `tunnels: 1` draws the single-tunnel warning on
  * purpose, since it is a legitimate, documented choice).
@@ -14,7 +18,7 @@
 export interface GeneratedCustomer {
   /** Customer id, equal to the file stem. */
   readonly id: string;
-  /** The profile it was built from (`peering-0` … `vpn-9`), for tests and reports. */
+  /** The profile it was built from (`peering-0` … `vpn-9`, `tgw-0` … `tgw-9`), for tests and reports. */
   readonly profile: string;
   /** The customer file's text. */
   readonly yaml: string;
@@ -88,29 +92,8 @@ const KINDS = ['Corp', 'Inc', 'Labs', 'Systems', 'Logistics', 'Health', 'Bank', 
 /** Public IPv4 first octets outside every non-public and documentation range of the spec. */
 const PUBLIC_FIRST_OCTETS = [3, 13, 18, 34, 35, 44, 52, 54, 63, 81, 85, 91, 94, 109, 145, 176, 185, 212];
 
-/** The twenty profiles, in cycle order: peering and VPN interleaved, as a real fleet mixes them. */
-const PROFILES = [
-  'peering-0',
-  'vpn-0',
-  'peering-1',
-  'vpn-1',
-  'peering-2',
-  'vpn-2',
-  'peering-3',
-  'vpn-3',
-  'peering-4',
-  'vpn-4',
-  'peering-5',
-  'vpn-5',
-  'peering-6',
-  'vpn-6',
-  'peering-7',
-  'vpn-7',
-  'peering-8',
-  'vpn-8',
-  'peering-9',
-  'vpn-9',
-] as const;
+/** The thirty profiles, in cycle order: the three types interleaved, as a real fleet mixes them. */
+const PROFILES = Array.from({ length: 10 }, (_, k) => [`peering-${k}`, `vpn-${k}`, `tgw-${k}`]).flat();
 export const PROFILE_COUNT = PROFILES.length;
 
 /**
@@ -135,10 +118,15 @@ export function generateFleet(n: number, seed = 1): GeneratedCustomer[] {
     const kind = KINDS[(i * 7 + Math.floor(i / COMPANIES.length) + seed) % KINDS.length];
     const id = `${slug(company)}-${slug(kind)}-${String(i + 1).padStart(width, '0')}`;
     const name = `${company} ${kind}${i >= COMPANIES.length * KINDS.length ? ` ${i + 1}` : ''}`;
-    const ctx: Ctx = { r, i, id, name, seed, profile };
+    // The cycle this customer's profile belongs to: customers of one cycle may share a transit gateway.
+    const cycle = Math.floor((offset + i) / PROFILES.length);
+    const ctx: Ctx = { r, i, id, name, seed, profile, cycle };
+    const p = Number(profile.slice(-1));
     const yaml = profile.startsWith('peering')
-      ? peering(ctx, Number(profile.slice(-1)))
-      : vpn(ctx, Number(profile.slice(-1)));
+      ? peering(ctx, p)
+      : profile.startsWith('vpn')
+        ? vpn(ctx, p)
+        : transitGateway(ctx, p);
     out.push({ id, profile, yaml });
   }
   return out;
@@ -151,6 +139,7 @@ interface Ctx {
   readonly name: string;
   readonly seed: number;
   readonly profile: string;
+  readonly cycle: number;
 }
 
 function header(c: Ctx, plan: 'enterprise' | 'team', extra: string[] = []): string[] {
@@ -302,6 +291,64 @@ function tunnelOptions(r: Rand, p: number): string[] {
     default:
       return [];
   }
+}
+
+function transitGateway(c: Ctx, p: number): string {
+  const { r } = c;
+  const team = p === 1 || p === 7 || p === 9;
+  const lines = header(c, team ? 'team' : 'enterprise', p === 7 ? ['addOns: []'] : []);
+  // tgw-3 and tgw-4 of one cycle share the transit gateway (and so its region and owner); each
+  // has its own resource share of it (two stacks cannot accept one share: TGW_SHARE_DUPLICATE).
+  const shared = p === 3 || p === 4;
+  const g = shared ? prng(hash(c.seed ^ 0x7a11, c.cycle)) : r;
+  const region = p === 7 ? 'ap-northeast-1' : pick(g, REGIONS);
+  const tgwId = `tgw-${hex(g, 17)}`;
+  const account = String(int(g, 1e11, 1e12 - 1));
+  const share = `arn:aws:ram:${region}:${account}:resource-share/${uuid(r, c.i)}`;
+  lines.push(`region: ${region}`);
+  // Vendor CIDRs stay in 10.200.0.0-10.250.255.255 and 100.64.0.0/10; customer networks never reach them.
+  if (p === 1) lines.push(`vendorCidr: 10.${int(r, 201, 250)}.${int(r, 0, 255)}.0/24`);
+  if (p === 4)
+    lines.push('vendorCidr: 10.200.0.128/25   # tgw-3 of this cycle has the default 10.200.0.0/25');
+  if (p === 6) lines.push(`vendorCidr: 100.${int(r, 64, 127)}.${int(r, 0, 255)}.${64 * int(r, 0, 3)}/26`);
+  if (p === 5) lines.push('decommission: true   # plan the destruction of the whole stack');
+  lines.push(
+    'connectivity:',
+    '  type: transit-gateway',
+    '  transitGateway:',
+    `    id: ${tgwId}`,
+    `    accountId: "${account}"`,
+    `    resourceShareArn: ${share}`,
+  );
+
+  // Customer networks: 10.0.0.0/9, 172.16.0.0/12 and 192.168.0.0/16 only (all private: no
+  // public-range warning), never the vendor's ranges above.
+  const b = pickDistinct(r, range(0, 127), 3);
+  const cidrs =
+    p === 1
+      ? ['172.16.0.0/12', `192.168.${int(r, 0, 255)}.0/24`]
+      : p === 2
+        ? [`10.${b[0]}.0.0/16`, `10.${b[1]}.0.0/16`, `192.168.${int(r, 0, 255)}.${int(r, 1, 254)}/32`]
+        : p === 3
+          ? [`10.${b[0] % 64}.0.0/16`]
+          : p === 4
+            ? [`10.${64 + (b[0] % 64)}.0.0/16`]
+            : p === 6
+              ? ['10.0.0.0/9']
+              : p === 7
+                ? ['192.168.0.0/16']
+                : p === 8
+                  ? [`10.${b[0]}.0.0/16`, `172.${16 + (b[1] % 16)}.0.0/16`, `192.168.${b[2]}.0/24`]
+                  : [`172.${16 + (b[0] % 16)}.0.0/16`];
+  lines.push(`  cidrs: [${cidrs.join(', ')}]`);
+  if (p === 1) lines.push('  allowedTcpPorts: [443, "8080-8081"]');
+  if (p === 2) lines.push('  allowedTcpPorts: [443]');
+  if (p === 8) lines.push(`  allowedTcpPorts: [${pick(r, [5432, 3306, 6379])}]`);
+  if (p === 9) lines.push('  allowedTcpPorts: ["5432-5433", 443]');
+  if (p === 1 || p === 3 || p === 5 || p === 6 || p === 8) lines.push('  accepted: true');
+  else if (p === 2 || p === 4 || p === 9)
+    lines.push('  accepted: false    # flip once the customer accepted the attachment');
+  return lines.join('\n') + '\n';
 }
 
 /** A unique public IPv4 per customer index: no two customers share a gateway (a warning otherwise). */

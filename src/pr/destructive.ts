@@ -26,6 +26,24 @@ const CONSEQUENCES: Readonly<Record<string, { readonly replace: string; readonly
       'and pre-shared keys: the customer must reconfigure their VPN device.',
     destroy: 'The virtual private gateway is deleted: every VPN connection on it goes down.',
   },
+  aws_ec2_transit_gateway_vpc_attachment: {
+    replace:
+      'AWS creates a new transit gateway attachment: traffic through the transit gateway stops until the ' +
+      'customer accepts the new attachment in their account, associates it with a route table and ' +
+      'propagates it again (the routes to the transit gateway are recreated with it).',
+    destroy:
+      "The transit gateway attachment is deleted: traffic between the vendor VPC and the customer's " +
+      'networks stops, and reconnecting means a new attachment the customer must accept again.',
+  },
+  aws_ram_resource_share_accepter: {
+    replace:
+      "The vendor account leaves the customer's resource share and accepts the new one: the customer must " +
+      'share the transit gateway with the vendor account again (a pending invitation for the new share) ' +
+      'before the deploy can succeed, and any attachment that depended on the old share must be accepted again.',
+    destroy:
+      "The vendor account leaves the customer's resource share: the transit gateway is no longer shared " +
+      'with it, and reconnecting needs a new share and a new attachment the customer must accept again.',
+  },
   aws_vpc_peering_connection: {
     replace:
       'AWS sends a new peering request: traffic stops until the customer accepts it again in their account ' +
@@ -45,6 +63,7 @@ const QUOTABLE_ATTRIBUTES: ReadonlySet<string> = new Set([
   'amazon_side_asn',
   'bgp_asn',
   'bgp_asn_extended',
+  'share_arn',
   'customer_gateway_id',
   'device_name',
   'ip_address',

@@ -31,6 +31,19 @@ function features(doc: any): string[] {
     if (c.dnsResolution === false) f.push('peering:dns-false');
     if (c.peer.accountId.startsWith('0')) f.push('peering:account-leading-zero');
     f.push(`peering:vpc-id-${c.peer.vpcId.length - 4}`);
+  } else if (c.type === 'transit-gateway') {
+    f.push('tgw');
+    f.push(doc.vendorCidr === undefined ? 'tgw:vendor-cidr-default' : 'tgw:vendor-cidr-set');
+    f.push(c.cidrs.length > 1 ? 'tgw:multi-cidr' : 'tgw:one-cidr');
+    for (const cidr of c.cidrs) {
+      const prefix = Number(String(cidr).split('/')[1]);
+      if (prefix <= 9) f.push('tgw:cidr-wide');
+      if (prefix === 32) f.push('tgw:cidr-host');
+    }
+    if (c.allowedTcpPorts === undefined) f.push('tgw:ports-all');
+    for (const p of c.allowedTcpPorts ?? []) f.push(typeof p === 'number' ? 'tgw:port' : 'tgw:port-range');
+    f.push(`tgw:accepted-${c.accepted ?? 'default'}`);
+    if (c.transitGateway.resourceShareArn.split(':')[3] !== doc.region) f.push('tgw:share-region-mismatch');
   } else {
     f.push('vpn');
     f.push(`vpn:routing-${c.routing ?? 'default'}`);
@@ -65,6 +78,20 @@ const ALL_FEATURES = [
   'vendor-cidr-rfc1918',
   'decommission:vpc-peering',
   'decommission:site-to-site-vpn',
+  'decommission:transit-gateway',
+  'tgw',
+  'tgw:vendor-cidr-default',
+  'tgw:vendor-cidr-set',
+  'tgw:multi-cidr',
+  'tgw:one-cidr',
+  'tgw:cidr-wide',
+  'tgw:cidr-host',
+  'tgw:ports-all',
+  'tgw:port',
+  'tgw:port-range',
+  'tgw:accepted-true',
+  'tgw:accepted-false',
+  'tgw:accepted-default',
   'peering',
   'peering:region-omitted',
   'peering:region-same',
@@ -138,13 +165,38 @@ describe('generateFleet', () => {
   });
 
   it.each([0, 1, 7, 42, 20240601, 4294967295])(
-    'seed %d: any 20 consecutive customers cover every option',
+    'seed %d: any 30 consecutive customers cover every option',
     (seed) => {
-      const fleet = generateFleet(60, seed).map((c) => c.yaml);
-      for (const start of [0, 7, 13, 40])
-        expect(covered(fleet.slice(start, start + 20))).toEqual(ALL_FEATURES);
+      const fleet = generateFleet(90, seed).map((c) => c.yaml);
+      for (const start of [0, 7, 13, 40, 60])
+        expect(covered(fleet.slice(start, start + 30))).toEqual(ALL_FEATURES);
     },
   );
+
+  it('a third of a large fleet is transit gateway; tgw-3 and tgw-4 of a cycle share one transit gateway', () => {
+    const fleet = generateFleet(300, 4);
+    const docs = fleet.map((c) => parse(c.yaml));
+    expect(docs.filter((d) => d.connectivity.type === 'transit-gateway')).toHaveLength(100);
+    const byProfile = (p: string) => docs.filter((_, i) => fleet[i].profile === p);
+    const threes = byProfile('tgw-3');
+    const fours = byProfile('tgw-4');
+    const gateways = new Set(
+      docs.filter((d) => d.connectivity.transitGateway).map((d) => d.connectivity.transitGateway.id),
+    );
+    // 100 transit-gateway customers on 90 gateways: ten pairs share one, the others have their own.
+    expect(gateways.size).toBe(90);
+    for (const d of threes) {
+      const partner = fours.find(
+        (f) => f.connectivity.transitGateway.id === d.connectivity.transitGateway.id,
+      );
+      if (!partner) continue; // the pair of the fleet's first or last cycle may be cut off
+      expect(partner.connectivity.transitGateway.accountId).toBe(d.connectivity.transitGateway.accountId);
+      expect(partner.region).toBe(d.region);
+      expect(partner.connectivity.transitGateway.resourceShareArn).not.toBe(
+        d.connectivity.transitGateway.resourceShareArn,
+      );
+    }
+  });
 
   it('fewer than twenty customers is allowed (and covers less)', () => {
     const few = generateFleet(5, 3);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import type { Customer, PortRange } from '../../src/config/types';
 import { OFFLINE_PROVIDER_FLAGS } from '../../src/stacks/customer-stack';
-import { peeringCustomer, settingsWith, vpnCustomer } from './customers';
+import { peeringCustomer, settingsWith, transitGatewayCustomer, vpnCustomer } from './customers';
 import { addresses, ofType, resources, synthCustomer, valuesOfKey, type Json } from './synth-helpers';
 
 const NAT_TYPES = ['aws_eip', 'aws_internet_gateway', 'aws_nat_gateway'];
@@ -48,6 +48,13 @@ function expectSafe(json: Json): void {
     expect(valuesOfKey(json, key)).toEqual([]);
   }
   expect(json.data).toBeUndefined();
+  // Never the transit gateway owner's route-table arguments (the customer associates and propagates).
+  for (const key of [
+    'transit_gateway_default_route_table_association',
+    'transit_gateway_default_route_table_propagation',
+  ]) {
+    expect(valuesOfKey(json, key)).toEqual([]);
+  }
 }
 
 describe('CustomerStack: provider and tags', () => {
@@ -246,6 +253,74 @@ describe('CustomerStack: site-to-site VPN', () => {
   });
 });
 
+const TGW_TYPES = ['aws_ram_resource_share_accepter', 'aws_ec2_transit_gateway_vpc_attachment'];
+
+describe('CustomerStack: transit gateway', () => {
+  it('has the vendor VPC, the share accepter, the attachment and the connector group; nothing of a peering, VPN or NAT', () => {
+    const { json } = synthCustomer(transitGatewayCustomer());
+    expect(types(json)).toEqual(
+      expect.arrayContaining([
+        ...TGW_TYPES,
+        'aws_vpc',
+        'aws_security_group',
+        'aws_vpc_security_group_egress_rule',
+      ]),
+    );
+    for (const t of [...VPN_TYPES, ...NAT_TYPES, 'aws_vpc_peering_connection'])
+      expect(types(json)).not.toContain(t);
+    // No route until accepted: the private route table holds only the local route.
+    expect(types(json)).not.toContain('aws_route');
+    expect((provider(json) as { region: string }).region).toBe('us-west-2');
+    expectSafe(json);
+  });
+
+  it('outputs what the customer needs: transit gateway, attachment, share and vendor CIDR', () => {
+    const { json } = synthCustomer(transitGatewayCustomer());
+    expect(json.output).toEqual(
+      expect.objectContaining({
+        vendor_cidr: expect.objectContaining({ value: '${aws_vpc.vendor-vpc_vpc.cidr_block}' }),
+        transit_gateway_id: expect.objectContaining({
+          value: '${aws_ec2_transit_gateway_vpc_attachment.transit-gateway_attachment.transit_gateway_id}',
+        }),
+        transit_gateway_attachment_id: expect.objectContaining({
+          value: '${aws_ec2_transit_gateway_vpc_attachment.transit-gateway_attachment.id}',
+        }),
+        resource_share_arn: expect.objectContaining({
+          value: '${aws_ram_resource_share_accepter.transit-gateway_resource-share-accepter.share_arn}',
+        }),
+      }),
+    );
+  });
+
+  it('has these Terraform addresses (a contract: see docs/stacks.md)', () => {
+    const { json } = synthCustomer(transitGatewayCustomer({}, { accepted: true }));
+    expect(addresses(json)).toEqual([
+      'aws_default_security_group.vendor-vpc_default-security-group',
+      'aws_ec2_transit_gateway_vpc_attachment.transit-gateway_attachment',
+      'aws_ram_resource_share_accepter.transit-gateway_resource-share-accepter',
+      'aws_route.transit-gateway_route-10-0-0-0-12',
+      'aws_route.transit-gateway_route-172-20-0-0-16',
+      'aws_route_table.vendor-vpc_private',
+      'aws_route_table_association.vendor-vpc_private-a-route-table',
+      'aws_route_table_association.vendor-vpc_private-b-route-table',
+      'aws_security_group.transit-gateway_connector-security-group_security-group',
+      'aws_subnet.vendor-vpc_private-a',
+      'aws_subnet.vendor-vpc_private-b',
+      'aws_vpc.vendor-vpc_vpc',
+      'aws_vpc_security_group_egress_rule.transit-gateway_connector-security-group_egress-10-0-0-0-12-tcp-443',
+      'aws_vpc_security_group_egress_rule.transit-gateway_connector-security-group_egress-172-20-0-0-16-tcp-443',
+    ]);
+  });
+
+  it('accepting adds exactly the routes and changes nothing else in the JSON', () => {
+    const pending = resources(synthCustomer(transitGatewayCustomer()).json);
+    const accepted = resources(synthCustomer(transitGatewayCustomer({}, { accepted: true })).json);
+    const { aws_route: routes, ...rest } = accepted;
+    expect(rest).toEqual(pending);
+    expect(Object.keys(routes)).toHaveLength(2);
+  });
+});
+
 describe('CustomerStack: invariants over generated customers (property)', () => {
   const cidr = fc
     .tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 0, max: 255 }))
@@ -292,9 +367,15 @@ describe('CustomerStack: invariants over generated customers (property)', () => 
       ),
     );
 
+  const tgw = fc
+    .record({ cidrs: fc.array(cidr, { minLength: 1, maxLength: 4 }), ports, accepted: fc.boolean() })
+    .map(({ cidrs, ports: allowedTcpPorts, accepted }): Customer =>
+      transitGatewayCustomer({}, { cidrs, allowedTcpPorts, accepted }),
+    );
+
   it('never ingress, never auto-accept, never a key or credential, never a data source', () => {
     fc.assert(
-      fc.property(fc.oneof(peering, vpn), fc.boolean(), (customer, offline) => {
+      fc.property(fc.oneof(peering, vpn, tgw), fc.boolean(), (customer, offline) => {
         expectSafe(synthCustomer(customer, settingsWith(), { offline }).json);
       }),
       { numRuns: 40 },

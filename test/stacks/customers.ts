@@ -6,6 +6,7 @@ import type {
   Customer,
   LoadedCustomer,
   SiteToSiteVpnConnectivity,
+  TransitGatewayConnectivity,
   VpcPeeringConnectivity,
 } from '../../src/config/types';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../src/config/settings';
@@ -69,6 +70,37 @@ export function vpnCustomer(
     plan: 'team',
     addOns: ['onprem-connectivity'],
     region: 'us-east-1',
+    vendorCidr: '10.200.0.0/25',
+    decommission: false,
+    connectivity,
+    ...over,
+  };
+}
+
+export function transitGatewayCustomer(
+  over: Overrides<Customer> = {},
+  conn: Overrides<TransitGatewayConnectivity> = {},
+): Customer {
+  const connectivity: TransitGatewayConnectivity = {
+    type: 'transit-gateway',
+    transitGateway: {
+      id: 'tgw-0a1b2c3d4e5f67890',
+      accountId: '444455556666',
+      resourceShareArn:
+        'arn:aws:ram:us-west-2:444455556666:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c',
+    },
+    cidrs: ['10.0.0.0/12', '172.20.0.0/16'],
+    allowedTcpPorts: [{ from: 443, to: 443 }],
+    accepted: false,
+    ...conn,
+  };
+  return {
+    id: 'hooli',
+    name: 'Hooli',
+    orgId: '3b0f7c52-6a1e-4d9b-8f2c-7e5d4a3b2c1d',
+    plan: 'team',
+    addOns: [],
+    region: 'us-west-2',
     vendorCidr: '10.200.0.0/25',
     decommission: false,
     connectivity,

@@ -1,4 +1,10 @@
 /**
+ * TGW_SHARE_DUPLICATE: two files with the same `resourceShareArn`. Accepting a RAM share is per
+ * account, not per VPC: the first stack accepts the invitation, the second finds none pending and
+ * fails to create, and destroying either stack leaves the share for the vendor account as a whole,
+ * cutting the other customer's attachment off. Each customer file needs its own share (a transit
+ * gateway can be in several shares).
+ *
  * TGW_ACCOUNT_CONFLICT, TGW_VENDOR_CIDR_OVERLAP: two customer files that name the same transit
  * gateway. A transit gateway id belongs to one account, so two files that disagree on its owner
  * have one of them wrong. And the vendor VPCs attached to one transit gateway must not overlap: the
@@ -18,21 +24,36 @@ import type { LoadedCustomer } from '../types';
 import { VENDOR_POOLS, findFreeBlock, formatBlock, overlaps, parseCidr, type Block } from '../cidr';
 import { TGW_MIN_PREFIX, error, transitGatewayOf } from './support';
 
+const SHARE_ARN: FleetKey = ({ customer: { connectivity: c } }) =>
+  c.type === 'transit-gateway' ? c.transitGateway.resourceShareArn : undefined;
+
 const TRANSIT_GATEWAY_ID: FleetKey = ({ customer: { connectivity: c } }) =>
   c.type === 'transit-gateway' ? c.transitGateway.id : undefined;
 
 export const transitGatewayShared: Rule = {
-  codes: ['TGW_ACCOUNT_CONFLICT', 'TGW_VENDOR_CIDR_OVERLAP'],
-  description: 'Files on one transit gateway agree on its account and have disjoint vendor CIDRs.',
+  codes: ['TGW_SHARE_DUPLICATE', 'TGW_ACCOUNT_CONFLICT', 'TGW_VENDOR_CIDR_OVERLAP'],
+  description:
+    'Each file has its own share; files on one transit gateway agree on its owner and vendor CIDRs.',
   check({ document, customer, fleet, file }) {
     const tgw = transitGatewayOf(document);
     if (!tgw) return [];
     const id = tgw.transitGateway.id;
-    // One index for the whole run: a lookup per file, not a scan of every other file.
-    const sharing = [...fleet.sharing('transitGateway.id', TRANSIT_GATEWAY_ID, { file, customer })];
-    if (sharing.length === 0) return [];
-    sharing.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     const findings: Finding[] = [];
+    // One index per key for the whole run: a lookup per file, not a scan of every other file.
+    const sameShare = fleet.sharing('transitGateway.resourceShareArn', SHARE_ARN, { file, customer });
+    if (sameShare.length > 0) {
+      const files = sameShare.map((o) => o.file).sort();
+      findings.push(
+        error(
+          'TGW_SHARE_DUPLICATE',
+          ['connectivity', 'transitGateway', 'resourceShareArn'],
+          `is also the share of ${files.join(', ')}; expected one resource share per customer file (accepting a share is per vendor account: the second stack would find no invitation, and destroying either would leave the share for both): ask the customer for another share of ${id} with the vendor account`,
+        ),
+      );
+    }
+    const sharing = [...fleet.sharing('transitGateway.id', TRANSIT_GATEWAY_ID, { file, customer })];
+    if (sharing.length === 0) return findings;
+    sharing.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
     const otherAccounts = sharing.filter((o) => accountOf(o) !== tgw.transitGateway.accountId);
     if (otherAccounts.length > 0) {

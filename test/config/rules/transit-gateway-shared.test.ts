@@ -1,21 +1,39 @@
 import { transitGatewayShared } from '../../../src/config/rules/transit-gateway-shared';
 import { loaded, only, run, transitGateway, vpn } from './helpers';
 
+const OTHER_SHARE = 'arn:aws:ram:us-west-2:444455556666:resource-share/0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a';
+
+/** Another customer, on the same transit gateway unless told otherwise, with its own share. */
 const other = (
-  changes: Parameters<typeof transitGateway>[0],
+  changes: Parameters<typeof transitGateway>[0] = {},
   top: Parameters<typeof transitGateway>[1] = {},
 ) =>
   loaded(
-    transitGateway(changes, {
-      region: 'us-west-2',
-      id: 'other',
-      orgId: '1b2c3d4e-5f60-4a1b-8c2d-3e4f5a6b7c8d',
-      ...top,
-    }),
+    transitGateway(
+      { ...changes, transitGateway: { resourceShareArn: OTHER_SHARE, ...changes.transitGateway } },
+      { region: 'us-west-2', id: 'other', orgId: '1b2c3d4e-5f60-4a1b-8c2d-3e4f5a6b7c8d', ...top },
+    ),
     'customers/other.yaml',
   );
 
-describe('TGW_ACCOUNT_CONFLICT, TGW_VENDOR_CIDR_OVERLAP', () => {
+describe('TGW_SHARE_DUPLICATE, TGW_ACCOUNT_CONFLICT, TGW_VENDOR_CIDR_OVERLAP', () => {
+  it('rejects a share another file names, on any transit gateway, at the ARN', () => {
+    const doc = transitGateway({ transitGateway: { resourceShareArn: OTHER_SHARE } });
+    const f = only(
+      run(transitGatewayShared, doc, {
+        others: [other({ transitGateway: { id: 'tgw-0b1c2d3e4f5a67890' } })],
+      }),
+    );
+    expect(f).toMatchObject({
+      code: 'TGW_SHARE_DUPLICATE',
+      severity: 'error',
+      path: ['connectivity', 'transitGateway', 'resourceShareArn'],
+    });
+    expect(f.message).toMatch(
+      /^is also the share of customers\/other\.yaml; expected one resource share per customer file/,
+    );
+  });
+
   it('accepts files on other transit gateways, and on the same one with disjoint vendor CIDRs', () => {
     const doc = transitGateway();
     expect(
