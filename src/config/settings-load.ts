@@ -253,8 +253,7 @@ function toSettings(raw: Record<string, unknown>): PlatformSettings {
     availabilityZones: (raw.availabilityZones as PlatformSettings['availabilityZones'] | undefined) ?? {},
     tags: (raw.tags as Record<string, string> | undefined) ?? {},
     backend: toBackend(raw.backend as Record<string, unknown> | undefined),
-    lockTimeoutSeconds:
-      (raw.lockTimeoutSeconds as number | undefined) ?? DEFAULT_SETTINGS.lockTimeoutSeconds,
+    lockTimeoutSeconds: (raw.lockTimeoutSeconds as number | undefined) ?? DEFAULT_SETTINGS.lockTimeoutSeconds,
   };
 }
 
