@@ -369,7 +369,7 @@ async function planStackSteps(
   if (plan.code !== 0 && plan.code !== 2) return fail('plan', plan);
   // The readable plan, as terraform printed it (sensitive values shown as "(sensitive value)"):
   // what the summary points a reviewer at for the details it leaves out.
-  fs.writeFileSync(path.join(outDir, 'plan.txt'), plan.stdout);
+  writeFileAtomic(path.join(outDir, 'plan.txt'), plan.stdout);
   if (plan.code === 0) {
     writeFileAtomic(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
     writeLog(outDir, log);
