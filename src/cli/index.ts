@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   plan: async () => (await import('./plan')).run,
   affected: async () => (await import('./affected')).run,
   generate: async () => (await import('./generate')).run,
+  summarize: async () => (await import('./summarize')).run,
   handoff: async () => (await import('./handoff')).run,
   status: async () => (await import('./status')).run,
 };
@@ -21,7 +22,8 @@ const USAGE = `usage: linkforge <command> [options]
 commands:
   validate   check every customer file (--customers DIR, --format text|github|json)
   synth      validate, then write cdktf.out/stacks/<id>/cdk.tf.json ([ID...])
-  plan       synth, then terraform init + plan per stack ([ID...] [--affected-since REF] [--jobs N] [--offline])
+  plan       synth, then terraform init + plan per stack ([ID...] [--affected-since REF] [--shard K/N] [--jobs N] [--offline])
+  summarize  merge the output directories of plan --shard runs into one summary (DIR... [--outdir DIR])
   affected   customers added, changed or removed since --base REF
   generate   regenerate committed artefacts (schema/customer.schema.json, docs/fields.md)
   handoff    the customer's handoff document: cdktf.out/handoff/<id>.md (ID [--format md|json] [--device TYPE] [--live])

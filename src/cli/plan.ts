@@ -1,7 +1,9 @@
 /**
- * `linkforge plan [ID…] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
- * [--detailed-exitcode] [--outdir DIR]`: validate every customer file, synthesize the selected
- * stacks once, then `terraform init` + `plan` + `show -json` per stack, N at a time.
+ * `linkforge plan [ID…] [--customers DIR] [--affected-since REF | --affected-from FILE]
+ * [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]`: validate every
+ * customer file, synthesize the selected stacks once, then `terraform init` + `plan` (+ `show
+ * -json` when there are changes) per stack, N at a time. With `--shard K/N`, only the K-th of N
+ * balanced slices of the selection (src/shards/shard.ts); `linkforge summarize` merges the slices.
  *
  * Output (docs/terraform.md): `<outdir>/plans/<id>/{plan.tfplan,plan.json,terraform.log}` per
  * stack, `<outdir>/summary.md` for the reviewer and `<outdir>/plan-results.json` for tools.
@@ -14,6 +16,7 @@ import { parseArgs } from 'util';
 import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
+import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
 import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
@@ -28,14 +31,18 @@ import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/
 import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks, type StackRunResult } from '../terraform/runner';
+import { stackCost } from '../shards/cost';
+import { formatShard, parseShard, splitIntoShards, type ShardSpec } from '../shards/shard';
 import { PROCESS_OUTPUT, type Output } from './output';
 
-const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
-                      [--detailed-exitcode] [--outdir DIR]
+const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
+                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
   --affected-since REF  plan the customers added or changed since git REF (all when shared code changed)
+  --affected-from FILE  plan the customers of 'linkforge affected --format json' output, computed once
+  --shard K/N         plan only the K-th of N cost-balanced slices of the selection (merge: summarize)
   --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
@@ -47,6 +54,10 @@ export interface PlanCommandOptions {
   readonly ids?: readonly string[];
   readonly customersDir?: string;
   readonly affectedSince?: string;
+  /** A file written by `linkforge affected --format json`: the affected set, computed once. */
+  readonly affectedFrom?: string;
+  /** Plan only this slice of the selection. @default - the whole selection */
+  readonly shard?: ShardSpec;
   readonly jobs?: number;
   readonly offline?: boolean;
   readonly detailedExitcode?: boolean;
@@ -106,6 +117,8 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     options: {
       customers: { type: 'string' },
       'affected-since': { type: 'string' },
+      'affected-from': { type: 'string' },
+      shard: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
@@ -122,13 +135,19 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       throw new Error(`--jobs must be a positive integer, got '${values.jobs}'`);
     jobs = Number(values.jobs);
   }
-  if (values['affected-since'] !== undefined && positionals.length > 0) {
-    throw new Error('give customer ids or --affected-since, not both');
-  }
+  const selections = [
+    positionals.length > 0 ? 'customer ids' : undefined,
+    values['affected-since'] !== undefined ? '--affected-since' : undefined,
+    values['affected-from'] !== undefined ? '--affected-from' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (selections.length > 1)
+    throw new Error(`give ${selections.join(' or ')}, not ${selections.length === 2 ? 'both' : 'several'}`);
   return {
     ids: positionals.length > 0 ? positionals : undefined,
     customersDir: values.customers,
     affectedSince: values['affected-since'],
+    affectedFrom: values['affected-from'],
+    shard: values.shard !== undefined ? parseShard(values.shard) : undefined,
     jobs,
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
@@ -163,13 +182,25 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   let ids: string[] | undefined;
   // Customer files deleted since the base: not planned, but refused while their state has resources.
   let removed: string[] = [];
-  if (opts.affectedSince !== undefined) {
+  if (opts.affectedSince !== undefined || opts.affectedFrom !== undefined) {
     try {
-      const affected = affectedSince({ base: opts.affectedSince, customersDir, cwd: projectDir });
+      const affected =
+        opts.affectedFrom !== undefined
+          ? readAffectedFile(path.resolve(projectDir, opts.affectedFrom))
+          : affectedSince({ base: opts.affectedSince!, customersDir, cwd: projectDir });
       ids = idsToPlan(affected);
       removed = affected.removed;
+      const known = new Set(loaded.customers.map((c) => c.customer.id));
+      const unknown = ids.filter((id) => !known.has(id));
+      if (opts.affectedFrom !== undefined && unknown.length > 0)
+        throw new AffectedError(
+          `${opts.affectedFrom} names customers with no file in ${customersDir}/: ${unknown.join(', ')} ` +
+            '(was it computed on another commit?)',
+        );
+      const since =
+        opts.affectedFrom !== undefined ? `from ${opts.affectedFrom}` : `since ${opts.affectedSince}`;
       out.stderr(
-        `affected since ${opts.affectedSince}: ${affected.all ? `every customer (${affected.reason})` : `${ids.length} customer(s)`}` +
+        `affected ${since}: ${affected.all ? `every customer (${affected.reason})` : `${ids.length} customer(s)`}` +
           (affected.removed.length > 0
             ? `; removed files, not planned: ${affected.removed.join(', ')}`
             : '') +
@@ -177,7 +208,8 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
       );
     } catch (e) {
       if (!(e instanceof AffectedError)) throw e;
-      out.stderr(`linkforge plan: --affected-since: ${e.message}\n`);
+      const flag = opts.affectedFrom !== undefined ? '--affected-from' : '--affected-since';
+      out.stderr(`linkforge plan: ${flag}: ${e.message}\n`);
       return 1;
     }
   } else if (opts.ids !== undefined) {
@@ -195,6 +227,28 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     ids = [...new Set(opts.ids)].sort();
   }
 
+  // 2b. This runner's slice of the selection: every runner computes the same split on its own.
+  let shard: ShardInfo | undefined;
+  if (opts.shard !== undefined) {
+    const selected = new Set(ids ?? loaded.customers.map((c) => c.customer.id));
+    const items = loaded.customers
+      .filter((c) => selected.has(c.customer.id))
+      .map((c) => ({ id: c.customer.id, cost: stackCost(c.customer) }));
+    const split = splitIntoShards(items, opts.shard.count);
+    // Removed customers are checked (never planned) by shard 1 alone, so each appears exactly once.
+    const assignment = split.map((slice, i) =>
+      [...slice.map((x) => x.id), ...(i === 0 ? removed : [])].sort(),
+    );
+    ids = split[opts.shard.index - 1].map((x) => x.id);
+    if (opts.shard.index !== 1) removed = [];
+    shard = { ...opts.shard, assignment };
+    out.stderr(
+      `shard ${formatShard(opts.shard)}: ${ids.length} of ${items.length} stack(s)` +
+        (removed.length > 0 ? `, and the removed customers` : '') +
+        '\n',
+    );
+  }
+
   // Only one run writes this output folder at a time (a second is refused, naming the first).
   let lock: OutputLock;
   try {
@@ -207,7 +261,7 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   // From here on a Ctrl-C or a cancelled CI job stops terraform cleanly and still gets a summary.
   const trap = opts.interrupts ?? trapInterrupts({ out, command: 'linkforge plan' });
   try {
-    const sel = { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir };
+    const sel = { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard };
     return await planLocked(opts, sel, out, trap);
   } finally {
     if (!opts.interrupts) trap.release();
@@ -223,6 +277,7 @@ interface Selection {
   readonly customersDir: string;
   readonly outdir: string;
   readonly absOutdir: string;
+  readonly shard: ShardInfo | undefined;
 }
 
 async function planLocked(
@@ -231,7 +286,7 @@ async function planLocked(
   out: Output,
   trap: InterruptTrap,
 ): Promise<number> {
-  const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir } = sel;
+  const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
   const reporting: FinishContext = {
@@ -241,6 +296,7 @@ async function planLocked(
     detailedExitcode: opts.detailedExitcode,
     out,
     trap,
+    shard,
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
     trap.signal()
@@ -253,7 +309,11 @@ async function planLocked(
           })
         ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
-    out.stderr('nothing to plan: no customer is affected\n');
+    out.stderr(
+      shard
+        ? `nothing to plan in shard ${formatShard(shard)}\n`
+        : 'nothing to plan: no customer is affected\n',
+    );
     return finish(await removedResults(), reporting);
   }
 
@@ -352,13 +412,23 @@ async function checkEnvironment(
   return { cli };
 }
 
-interface FinishContext {
+/** What a shard's plan-results.json records, so that `summarize` can tell a missing shard's stacks. */
+export interface ShardInfo extends ShardSpec {
+  /** The ids of every shard (removed customers in shard 1), as this runner computed the split. */
+  readonly assignment: readonly (readonly string[])[];
+}
+
+export interface FinishContext {
   readonly summaryFile: string;
   readonly absOutdir: string;
   readonly projectDir: string;
   readonly detailedExitcode?: boolean;
   readonly out: Output;
   readonly trap?: InterruptTrap;
+  /** Set for `plan --shard`: recorded in plan-results.json. */
+  readonly shard?: ShardInfo;
+  /** Lines printed before the summary (summarize: missing shards). @default none */
+  readonly preamble?: string;
 }
 
 /**
@@ -373,14 +443,17 @@ export const CREDENTIALS_HINT =
   '(npm run plan -- --offline), or give credentials for the vendor account: set AWS_PROFILE ' +
   '(after aws sso login) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.\n';
 
-/** Write the summary and the machine-readable results, print the totals, and decide the exit status. */
-function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
+/**
+ * Write the summary and the machine-readable results, print the totals, and decide the exit status.
+ * `linkforge summarize` ends with this same function, so a merged run reports exactly as one run.
+ */
+export function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
   // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
   // full disk) is reported with its path and cause, and never stops the other from being tried.
   const unwritten: string[] = [];
   for (const [file, render] of [
-    [ctx.summaryFile, () => renderSummary(results)],
-    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results)],
+    [ctx.summaryFile, () => (ctx.preamble ?? '') + renderSummary(results)],
+    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results, ctx.shard)],
   ] as const) {
     try {
       writeFileAtomic(file, render());
@@ -393,8 +466,11 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
 
   // Stacks that were synthesized and planned, apart from removed customer files (only checked):
   // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
-  const stacks = results.filter((r) => r.connectivityType !== undefined);
-  const removed = results.filter((r) => r.connectivityType === undefined);
+  // (A removed file's check is never 'failed'; a failed row without a type is a stack that a
+  // missing shard should have planned, see summarize.)
+  const isRemoved = (r: StackRunResult) => r.connectivityType === undefined && r.status !== 'failed';
+  const stacks = results.filter((r) => !isRemoved(r));
+  const removed = results.filter(isRemoved);
   const failed = stacks.filter((r) => r.status === 'failed');
   const total = stacks.reduce(
     (acc, r) => {
@@ -445,7 +521,7 @@ function finish(results: readonly StackRunResult[], ctx: FinishContext): number 
 }
 
 /** Per stack: status, counts, files, error, timings (no plan bodies: those are in plan.json). */
-function resultsJson(results: readonly StackRunResult[]): string {
+export function resultsJson(results: readonly StackRunResult[], shard?: ShardInfo): string {
   const rows = [...results]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((r) => ({
@@ -461,5 +537,5 @@ function resultsJson(results: readonly StackRunResult[]): string {
       durationMs: r.durationMs,
       timings: r.timings,
     }));
-  return JSON.stringify({ stacks: rows }, null, 2) + '\n';
+  return JSON.stringify(shard ? { shard, stacks: rows } : { stacks: rows }, null, 2) + '\n';
 }

@@ -271,7 +271,8 @@ describe('handoff: escaping', () => {
       customer: hostile,
       outputs: { ...PEERING_OUTPUTS, peer_region: "eu-west-1; rm -rf ~ '" },
     });
-    expect(md).toContain('Evil \\@team \\<img src\\=x\\> \\[link\\]\\(http\\://x\\) \\| cell');
+    // A zero-width space after `@` and `:`: a backslash alone does not stop GitHub's mention filter.
+    expect(md).toContain('Evil \\@\u200bteam \\<img src=x\\> \\[link\\]\\(http\\:\u200b//x\\) \\| cell');
     expect(md).not.toMatch(/[^\\]<img/);
     // shell: a value is one quoted word
     expect(md).toContain(`--region 'eu-west-1; rm -rf ~ '\\''' `.trimEnd());

@@ -54,7 +54,13 @@ function progressSink(): { progress: LineProgress; text: () => string } {
 
 beforeEach(() => {
   project = tempDir('plan-cmd');
-  fs.cpSync(path.join(PROJECT_DIR, 'customers'), path.join(project, 'customers'), { recursive: true });
+  // The four examples these tests count on (further examples must not change their totals).
+  fs.mkdirSync(path.join(project, 'customers'));
+  for (const id of IDS)
+    fs.copyFileSync(
+      path.join(PROJECT_DIR, 'customers', `${id}.yaml`),
+      path.join(project, 'customers', `${id}.yaml`),
+    );
   fs.copyFileSync(path.join(PROJECT_DIR, 'cdktf.json'), path.join(project, 'cdktf.json'));
   control = path.join(project, 'fake-control');
   fs.mkdirSync(control);
@@ -78,6 +84,12 @@ describe('linkforge plan: arguments', () => {
     [['--jobs', 'two'], "--jobs must be a positive integer, got 'two'"],
     [['acme-corp', '--affected-since', 'main'], 'give customer ids or --affected-since, not both'],
     [['--frobnicate'], "Unknown option '--frobnicate'"],
+    [['--shard', '3/2'], '--shard 3/2: K must be between 1 and N (2)'],
+    [['--shard', 'half'], "--shard must be K/N with 1 <= K <= N (e.g. 2/5), got 'half'"],
+    [
+      ['--affected-since', 'main', '--affected-from', 'a.json'],
+      'give --affected-since or --affected-from, not both',
+    ],
   ])('%j → exit 1 with a message and the usage', async (argv, message) => {
     const io = capture();
     expect(await run(argv, io)).toBe(1);
