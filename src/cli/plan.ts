@@ -13,8 +13,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { formatText, hasErrors } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
@@ -34,9 +34,11 @@ import { planStacks, type StackRunResult } from '../terraform/runner';
 import { stackCost } from '../shards/cost';
 import { formatShard, parseShard, splitIntoShards, type ShardSpec } from '../shards/shard';
 import { PROCESS_OUTPUT, type Output } from './output';
+import { formatTextStyled, paint } from './style';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
                       [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
+                      [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
@@ -47,6 +49,8 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
+  --format text|json  text: one line of totals on stdout (default); json: the per-stack results
+                      (as plan-results.json) on stdout, the totals line on stderr
 `;
 
 export interface PlanCommandOptions {
@@ -71,6 +75,8 @@ export interface PlanCommandOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** What stops the run early. @default a trap on this process's SIGINT and SIGTERM */
   readonly interrupts?: InterruptTrap;
+  /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
+  readonly format?: 'text' | 'json';
 }
 
 /** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
@@ -123,12 +129,16 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
       outdir: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,
   });
   if (values.help) return 'help';
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    throw new Error(`--format must be text or json, not '${values.format}'`);
+  }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     if (!/^[1-9]\d*$/.test(values.jobs))
@@ -152,6 +162,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
     outdir: values.outdir,
+    format: values.format as 'text' | 'json' | undefined,
   };
 }
 
@@ -165,7 +176,8 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   // Paths relative to the working directory, so diagnostics read `customers/acme.yaml:3:1`.
   const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
   const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
-  for (const d of loaded.diagnostics) out.stderr(formatText(d) + '\n');
+  for (const d of loaded.diagnostics) out.stderr(formatTextStyled(d, out.stderrColour) + '\n');
+  out.stderr(formatSkipped(loaded.skipped));
   if (hasErrors(loaded.diagnostics)) {
     out.stderr(
       'linkforge plan: the customer files have errors (above); nothing was synthesized or planned\n',
@@ -294,6 +306,7 @@ async function planLocked(
     absOutdir,
     projectDir,
     detailedExitcode: opts.detailedExitcode,
+    format: opts.format ?? 'text',
     out,
     trap,
     shard,
@@ -423,6 +436,8 @@ export interface FinishContext {
   readonly absOutdir: string;
   readonly projectDir: string;
   readonly detailedExitcode?: boolean;
+  /** What stdout carries: the totals line, or the results JSON. @default 'text' */
+  readonly format?: 'text' | 'json';
   readonly out: Output;
   readonly trap?: InterruptTrap;
   /** Set for `plan --shard`: recorded in plan-results.json. */
@@ -450,10 +465,11 @@ export const CREDENTIALS_HINT =
 export function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
   // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
   // full disk) is reported with its path and cause, and never stops the other from being tried.
+  const json = resultsJson(results, ctx.shard);
   const unwritten: string[] = [];
   for (const [file, render] of [
     [ctx.summaryFile, () => (ctx.preamble ?? '') + renderSummary(results)],
-    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results, ctx.shard)],
+    [path.join(ctx.absOutdir, 'plan-results.json'), () => json],
   ] as const) {
     try {
       writeFileAtomic(file, render());
@@ -490,13 +506,20 @@ export function finish(results: readonly StackRunResult[], ctx: FinishContext): 
       ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
       : []),
   ];
-  ctx.out.stdout(
+  const line =
     `planned ${planned}/${stacks.length} stack(s)` +
-      (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
-      (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
-      `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}\n`,
-  );
+    (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
+    `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
+    (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
+    `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}`;
+  const bad = failed.length + refused.length > 0 || stacks.some((r) => r.status === 'interrupted');
+  if (ctx.format === 'json') {
+    // stdout is exactly the JSON (pipe it to jq); the human line goes to stderr.
+    ctx.out.stdout(json);
+    ctx.out.stderr(`${paint(bad ? 'red' : 'green', line, ctx.out.stderrColour)}\n`);
+  } else {
+    ctx.out.stdout(`${paint(bad ? 'red' : 'green', line, ctx.out.stdoutColour)}\n`);
+  }
   if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
     ctx.out.stderr(CREDENTIALS_HINT);
   }

@@ -82,7 +82,9 @@ export async function statusCommand(
   const customersDir = opts.customersDir ?? DEFAULT_CUSTOMERS_DIR;
   const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
   const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
-  for (const d of loaded.diagnostics) out.stderr(formatText(d) + '\n');
+  // Errors only: warnings are the business of `validate` and the pull request, and a fleet's worth
+  // of them would bury the status table in a scheduled job's log.
+  for (const d of loaded.diagnostics) if (d.severity === 'error') out.stderr(formatText(d) + '\n');
   if (hasErrors(loaded.diagnostics)) {
     out.stderr('linkforge status: the customer files have errors (above); nothing was checked\n');
     return 1;
