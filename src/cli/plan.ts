@@ -35,8 +35,8 @@ import { finish, type FinishContext, type ShardInfo } from './plan-report';
 import { formatTextStyled } from './style';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
-                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
-                      [--format text|json]
+                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--lock=false]
+                      [--outdir DIR] [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
@@ -46,6 +46,7 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
+  --lock=false        do not take the state lock (pull-request and drift plans: their roles only read)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
   --format text|json  text: one line of totals on stdout (default); json: the per-stack results
                       (as plan-results.json) on stdout, the totals line on stderr
@@ -63,6 +64,12 @@ export interface PlanCommandOptions {
   readonly jobs?: number;
   readonly offline?: boolean;
   readonly detailedExitcode?: boolean;
+  /**
+   * Take the state lock while planning. Pull-request and drift plans pass false: their roles may
+   * only read state (docs/security.md), and a plan that is never applied needs no lock.
+   * @default true
+   */
+  readonly lock?: boolean;
   /** @default 'cdktf.out' */
   readonly outdir?: string;
   /** Project root (cdktf.json, .linkforge/). @default process.cwd() */
@@ -126,6 +133,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       jobs: { type: 'string', short: 'j' },
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
+      lock: { type: 'string' },
       outdir: { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -143,6 +151,8 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       throw new Error(`--jobs must be a positive integer, got '${values.jobs}'`);
     jobs = Number(values.jobs);
   }
+  if (values.lock !== undefined && values.lock !== 'true' && values.lock !== 'false')
+    throw new Error(`--lock must be true or false, got '${values.lock}'`);
   const selections = [
     positionals.length > 0 ? 'customer ids' : undefined,
     values['affected-since'] !== undefined ? '--affected-since' : undefined,
@@ -159,6 +169,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     jobs,
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
+    lock: values.lock !== 'false',
     outdir: values.outdir,
     format: values.format as 'text' | 'json' | undefined,
   };
@@ -363,6 +374,7 @@ async function planLocked(
     projectDir,
     jobs,
     offline: opts.offline ?? false,
+    lock: opts.lock ?? true,
     progress: opts.progress ?? progressFor(process.stderr),
     lockTimeoutSeconds: loaded.settings.lockTimeoutSeconds,
     interrupted: trap.signal,

@@ -17,6 +17,7 @@ import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, type ExecResult } from './exec';
 import { countChanges, type ChangeCounts } from './plan-counts';
 import { silentProgress, type ProgressReporter } from './progress';
+import { planDigest } from '../pr/same-plan';
 import { redactPlan } from './redact';
 import { isLockError, lockErrorMessage, parseLockInfo, stateLocation } from './state-lock';
 
@@ -29,6 +30,9 @@ export interface StackToPlan {
   readonly decommission: boolean;
   readonly connectivityType?: Connectivity['type'];
 }
+
+/** Next to plan.json: the digest of the unredacted planned changes (planDigest). */
+export const PLAN_DIGEST_FILE = 'plan.sha256';
 
 export interface RunnerOptions {
   /** CLI configuration and automation variables for every terraform child. */
@@ -44,6 +48,8 @@ export interface RunnerOptions {
    * stacks must have been synthesized offline: local state, account and credential checks off).
    */
   readonly offline?: boolean;
+  /** Take the state lock while planning (`-lock=false` when not). @default true */
+  readonly lock?: boolean;
   /** Run `terraform validate` between init and plan. @default false */
   readonly validate?: boolean;
   readonly progress?: ProgressReporter;
@@ -363,6 +369,7 @@ async function planStackSteps(
   // (bounded) rather than fail at once.
   if (ctx.lockTimeoutSeconds) planArgs.push(`-lock-timeout=${ctx.lockTimeoutSeconds}s`);
   if (stack.decommission) planArgs.push('-destroy');
+  if (ctx.lock === false) planArgs.push('-lock=false');
   const plan = await tf(planArgs, stack, ctx);
   log.push(plan);
   timings.plan = plan.durationMs;
@@ -372,6 +379,7 @@ async function planStackSteps(
   writeFileAtomic(path.join(outDir, 'plan.txt'), plan.stdout);
   if (plan.code === 0) {
     writeFileAtomic(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
+    writeFileAtomic(path.join(outDir, PLAN_DIGEST_FILE), planDigest(NO_CHANGES_PLAN) + '\n');
     writeLog(outDir, log);
     return {
       ...base,
@@ -396,6 +404,8 @@ async function planStackSteps(
   } catch (e) {
     return fail('show', { ...show, failure: `output is not JSON (${(e as Error).message})` });
   }
+  // What the deploy gate compares: a digest of the unredacted changes (src/pr/same-plan.ts).
+  writeFileAtomic(path.join(outDir, PLAN_DIGEST_FILE), planDigest(parsed) + '\n');
   // Terraform's JSON carries sensitive values (the tunnels' pre-shared keys) in clear text.
   parsed = redactPlan(parsed);
   // Through a temporary file and a rename: a full disk leaves no truncated plan.json behind.

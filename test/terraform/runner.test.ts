@@ -184,9 +184,15 @@ describe('planStacks with a fake terraform', () => {
     expect(acme.planFile).toBe('plans/acme/plan.tfplan');
     expect(acme.planJsonFile).toBe('plans/acme/plan.json');
     expect(fs.readFileSync(path.join(t.root, acme.planFile!), 'utf8')).toBe('fake plan of acme');
+    // plan.json keeps only what the summary needs: never planned_values (nor variables, configuration).
     expect(
-      JSON.parse(fs.readFileSync(path.join(t.root, acme.planJsonFile!), 'utf8')).planned_values,
-    ).toBeDefined();
+      Object.keys(JSON.parse(fs.readFileSync(path.join(t.root, acme.planJsonFile!), 'utf8'))).sort(),
+    ).toEqual(expect.arrayContaining(['resource_changes']));
+    expect(JSON.parse(fs.readFileSync(path.join(t.root, acme.planJsonFile!), 'utf8'))).not.toHaveProperty(
+      'planned_values',
+    );
+    // The deploy gate's digest of the unredacted changes sits next to it.
+    expect(fs.readFileSync(path.join(t.plansDir, 'acme', 'plan.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
     expect(acme.plan).not.toHaveProperty('planned_values');
     expect(acme.plan?.resource_changes?.[3]).toEqual({
       address: 'aws_customer_gateway.d',
@@ -204,6 +210,21 @@ describe('planStacks with a fake terraform', () => {
     expect(plans.find((c) => c.stack === 'acme')?.args).not.toContain('-destroy');
     expect(plans.find((c) => c.stack === 'gone-corp')?.args).toContain('-destroy');
     expect(gone.decommission).toBe(true);
+  });
+
+  it('takes the state lock unless told not to (pull-request and drift plans: -lock=false)', async () => {
+    const t = setup(['acme']);
+    const opts = {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      projectDir: t.root,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    };
+    await planStacks(t.stacks, opts);
+    await planStacks(t.stacks, { ...opts, lock: false });
+    const plans = t.calls().filter((c) => c.cmd === 'plan' && c.phase === 'start');
+    expect(plans.map((c) => c.args.includes('-lock=false'))).toEqual([false, true]);
   });
 
   it('an empty plan (detailed exit code 0) skips show -json and still yields a correct, zero result', async () => {
