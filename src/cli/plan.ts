@@ -98,7 +98,7 @@ export const LOCAL_BACKEND_IN_CI =
   'linkforge plan: refusing an online plan under CI with the local state backend: a CI runner starts ' +
   'with no state/ directory, so every deployed customer would look new and every deleted customer ' +
   'file safe to delete. Configure the S3 backend in cdktf.json (context.linkforge.backend: ' +
-  '{ "type": "s3", "bucket": …, "region": …, "keyPrefix": …, "dynamodbTable": … or "useLockfile": true }, ' +
+  '{ "type": "s3", "bucket": …, "region": …, "kmsKeyId": …, "keyPrefix": …, "dynamodbTable": … or "useLockfile": true }, ' +
   'see README "Platform settings"), or plan with --offline for a review that says it cannot see ' +
   'deployed resources.\n';
 
