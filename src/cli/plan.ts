@@ -18,6 +18,7 @@ import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/loa
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
+import { UnsafeOutdirError, checkOutdir } from '../fsutil/outdir-guard';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
@@ -270,6 +271,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     );
   }
 
+  try {
+    checkOutdir(absOutdir, [projectDir, path.resolve(projectDir, customersDir)]);
+  } catch (e) {
+    if (!(e instanceof UnsafeOutdirError)) throw e;
+    out.stderr(`linkforge plan: ${e.message}\n`);
+    return 1;
+  }
   // Only one run writes this output folder at a time (a second is refused, naming the first).
   let lock: OutputLock;
   try {
