@@ -58,6 +58,14 @@ export const FIGURES: readonly FigureDef[] = [
       'the same serial `cdktf diff` loop: `cdktf diff` takes one stack and every run rewrites the shared ' +
       '`cdktf.out`, so two cannot safely run side by side',
   },
+  {
+    id: 'status',
+    title: 'Live status of every link (mocked AWS, 100 ms per call)',
+    linkforge:
+      '`linkforge status --format json` against a mocked EC2 client answering each call after 100 ms ' +
+      '(`node dist/src/bench/status-fleet.js`), every link healthy; the table gives the AWS calls made',
+    plain: 'no equivalent: plain cdktf has no status command (one would call AWS per stack)',
+  },
 ];
 
 export function figureDef(id: FigureId): FigureDef {

@@ -129,6 +129,14 @@ export function renderSection(results: BenchResults, svgFile = 'benchmarks.svg')
           '.',
       );
     }
+    const calls = results.measurements.filter((m) => m.figure === f.id && m.awsCalls !== undefined);
+    if (calls.length > 0) {
+      notes.push(
+        'linkforge: AWS calls made (batched per region, never per customer): ' +
+          calls.map((m) => `${thousands(m.awsCalls as number)} for ${thousands(m.size)}`).join(', ') +
+          '.',
+      );
+    }
     if (notes.length > 0) lines.push('', ...notes.map((n) => `_${n}_`));
     lines.push('');
   }

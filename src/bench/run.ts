@@ -102,6 +102,23 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
           lf('affected', 'affected', '--customers', dir, '--base', 'HEAD~1'),
           lf('plan affected', 'plan', '--customers', dir, '--affected-since', 'HEAD~1', '--offline'),
         ];
+      case 'status':
+        return [
+          {
+            label: 'status',
+            cmd: process.execPath,
+            args: [
+              path.join(ctx.projectDir, 'dist', 'src', 'bench', 'status-fleet.js'),
+              '--customers',
+              dir,
+              '--latency-ms',
+              String(STATUS_LATENCY_MS),
+              '--out',
+              STATUS_RESULT,
+            ],
+            cwd: f.repoDir,
+          },
+        ];
       case 'plan-all-jobs1':
       case 'plan-all-jobs2':
         return [
@@ -185,11 +202,13 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
       tool === 'linkforge' && figure === 'validate' && !failed
         ? benchValidate(f.customersDir, { runs, cdktfJson: path.join(f.repoDir, 'cdktf.json') }).medianMs
         : undefined;
+    const awsCalls = figure === 'status' && !failed ? statusCalls(f.repoDir) : undefined;
     measurements.push({
       figure,
       tool,
       size: f.size,
       kind: 'measured',
+      ...(awsCalls !== undefined ? { awsCalls } : {}),
       runs: done,
       medianMs: ok.length > 0 ? median(ok.map((r) => r.wallMs)) : 0,
       peakRssKib: ok.length > 0 ? Math.max(...ok.map((r) => r.peakRssKib)) : undefined,
@@ -339,6 +358,21 @@ export function parseTerraformLog(text: string): [string, number][] {
     out.push([m[1], Math.round(Number(m[2]) * 1000)]);
   }
   return out;
+}
+
+/** Latency of every mocked AWS call in the `status` figure. */
+export const STATUS_LATENCY_MS = 100;
+/** Where the `status` figure's child writes its counts, relative to the fleet repository. */
+const STATUS_RESULT = 'cdktf.out/status-bench.json';
+
+/** AWS calls of the last `status` run, from the child's result file; undefined when unreadable. */
+export function statusCalls(repoDir: string): number | undefined {
+  try {
+    const r = JSON.parse(fs.readFileSync(path.join(repoDir, STATUS_RESULT), 'utf8')) as { calls?: unknown };
+    return typeof r.calls === 'number' ? r.calls : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A fresh temporary work directory. */

@@ -18,6 +18,7 @@ const COLOURS: Record<FigureId, string> = {
   'pr-path': '#CC79A7',
   'plan-all-jobs1': '#E69F00',
   'plan-all-jobs2': '#56B4E9',
+  status: '#000000',
 };
 
 const SHORT_TITLES: Record<FigureId, string> = {
@@ -27,6 +28,7 @@ const SHORT_TITLES: Record<FigureId, string> = {
   'pr-path': 'PR: 1 changed',
   'plan-all-jobs1': 'plan all, 1 job',
   'plan-all-jobs2': 'plan all, 2 jobs',
+  status: 'status (mocked AWS)',
 };
 
 export interface Series {

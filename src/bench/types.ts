@@ -7,7 +7,7 @@ import type { MachineInfo } from './machine';
 export type Tool = 'linkforge' | 'plain-cdktf';
 
 export type FigureId =
-  'validate' | 'synth-all' | 'synth-one' | 'pr-path' | 'plan-all-jobs1' | 'plan-all-jobs2';
+  'validate' | 'synth-all' | 'synth-one' | 'pr-path' | 'plan-all-jobs1' | 'plan-all-jobs2' | 'status';
 
 /** One child process of a run. */
 export interface StepResult {
@@ -60,6 +60,8 @@ export interface Measurement {
    * (src/bench/validate.ts), median ms. It shows how much of the figure is Node start-up.
    */
   readonly inProcessMs?: number;
+  /** `status` figure: AWS calls the command made (all runs make the same). */
+  readonly awsCalls?: number;
   /** Set when a run exited non-zero: its figures are not comparable. */
   readonly failed?: string;
 }

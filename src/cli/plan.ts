@@ -1,7 +1,9 @@
 /**
- * `linkforge plan [ID…] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
- * [--detailed-exitcode] [--outdir DIR]`: validate every customer file, synthesize the selected
- * stacks once, then `terraform init` + `plan` + `show -json` per stack, N at a time.
+ * `linkforge plan [ID…] [--customers DIR] [--affected-since REF | --affected-from FILE]
+ * [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]`: validate every
+ * customer file, synthesize the selected stacks once, then `terraform init` + `plan` (+ `show
+ * -json` when there are changes) per stack, N at a time. With `--shard K/N`, only the K-th of N
+ * balanced slices of the selection (src/shards/shard.ts); `linkforge summarize` merges the slices.
  *
  * Output (docs/terraform.md): `<outdir>/plans/<id>/{plan.tfplan,plan.json,terraform.log}` per
  * stack, `<outdir>/summary.md` for the reviewer and `<outdir>/plan-results.json` for tools.
@@ -11,34 +13,41 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { formatText, hasErrors } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
+import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
-import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
-import { renderSummary } from '../pr/summary';
 import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
 import { checkProvider, checkTerraform } from '../terraform/environment';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
-import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks, type StackRunResult } from '../terraform/runner';
+import { stackCost } from '../shards/cost';
+import { formatShard, parseShard, splitIntoShards, type ShardSpec } from '../shards/shard';
 import { PROCESS_OUTPUT, type Output } from './output';
+import { finish, type FinishContext, type ShardInfo } from './plan-report';
+import { formatTextStyled } from './style';
 
-const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF] [--jobs N] [--offline]
-                      [--detailed-exitcode] [--outdir DIR]
+const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
+                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
+                      [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
   --affected-since REF  plan the customers added or changed since git REF (all when shared code changed)
+  --affected-from FILE  plan the customers of 'linkforge affected --format json' output, computed once
+  --shard K/N         plan only the K-th of N cost-balanced slices of the selection (merge: summarize)
   --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
+  --format text|json  text: one line of totals on stdout (default); json: the per-stack results
+                      (as plan-results.json) on stdout, the totals line on stderr
 `;
 
 export interface PlanCommandOptions {
@@ -46,6 +55,10 @@ export interface PlanCommandOptions {
   readonly ids?: readonly string[];
   readonly customersDir?: string;
   readonly affectedSince?: string;
+  /** A file written by `linkforge affected --format json`: the affected set, computed once. */
+  readonly affectedFrom?: string;
+  /** Plan only this slice of the selection. @default - the whole selection */
+  readonly shard?: ShardSpec;
   readonly jobs?: number;
   readonly offline?: boolean;
   readonly detailedExitcode?: boolean;
@@ -57,6 +70,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
+  readonly format?: 'text' | 'json';
 }
 
 /** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
@@ -103,33 +118,46 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     options: {
       customers: { type: 'string' },
       'affected-since': { type: 'string' },
+      'affected-from': { type: 'string' },
+      shard: { type: 'string' },
       jobs: { type: 'string', short: 'j' },
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
       outdir: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,
   });
   if (values.help) return 'help';
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    throw new Error(`--format must be text or json, not '${values.format}'`);
+  }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     if (!/^[1-9]\d*$/.test(values.jobs))
       throw new Error(`--jobs must be a positive integer, got '${values.jobs}'`);
     jobs = Number(values.jobs);
   }
-  if (values['affected-since'] !== undefined && positionals.length > 0) {
-    throw new Error('give customer ids or --affected-since, not both');
-  }
+  const selections = [
+    positionals.length > 0 ? 'customer ids' : undefined,
+    values['affected-since'] !== undefined ? '--affected-since' : undefined,
+    values['affected-from'] !== undefined ? '--affected-from' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  if (selections.length > 1)
+    throw new Error(`give ${selections.join(' or ')}, not ${selections.length === 2 ? 'both' : 'several'}`);
   return {
     ids: positionals.length > 0 ? positionals : undefined,
     customersDir: values.customers,
     affectedSince: values['affected-since'],
+    affectedFrom: values['affected-from'],
+    shard: values.shard !== undefined ? parseShard(values.shard) : undefined,
     jobs,
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
     outdir: values.outdir,
+    format: values.format as 'text' | 'json' | undefined,
   };
 }
 
@@ -143,7 +171,8 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   // Paths relative to the working directory, so diagnostics read `customers/acme.yaml:3:1`.
   const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
   const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
-  for (const d of loaded.diagnostics) out.stderr(formatText(d) + '\n');
+  for (const d of loaded.diagnostics) out.stderr(formatTextStyled(d, out.stderrColour) + '\n');
+  out.stderr(formatSkipped(loaded.skipped));
   if (hasErrors(loaded.diagnostics)) {
     out.stderr(
       'linkforge plan: the customer files have errors (above); nothing was synthesized or planned\n',
@@ -160,13 +189,25 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   let ids: string[] | undefined;
   // Customer files deleted since the base: not planned, but refused while their state has resources.
   let removed: string[] = [];
-  if (opts.affectedSince !== undefined) {
+  if (opts.affectedSince !== undefined || opts.affectedFrom !== undefined) {
     try {
-      const affected = affectedSince({ base: opts.affectedSince, customersDir, cwd: projectDir });
+      const affected =
+        opts.affectedFrom !== undefined
+          ? readAffectedFile(path.resolve(projectDir, opts.affectedFrom))
+          : affectedSince({ base: opts.affectedSince!, customersDir, cwd: projectDir });
       ids = idsToPlan(affected);
       removed = affected.removed;
+      const known = new Set(loaded.customers.map((c) => c.customer.id));
+      const unknown = ids.filter((id) => !known.has(id));
+      if (opts.affectedFrom !== undefined && unknown.length > 0)
+        throw new AffectedError(
+          `${opts.affectedFrom} names customers with no file in ${customersDir}/: ${unknown.join(', ')} ` +
+            '(was it computed on another commit?)',
+        );
+      const since =
+        opts.affectedFrom !== undefined ? `from ${opts.affectedFrom}` : `since ${opts.affectedSince}`;
       out.stderr(
-        `affected since ${opts.affectedSince}: ${affected.all ? `every customer (${affected.reason})` : `${ids.length} customer(s)`}` +
+        `affected ${since}: ${affected.all ? `every customer (${affected.reason})` : `${ids.length} customer(s)`}` +
           (affected.removed.length > 0
             ? `; removed files, not planned: ${affected.removed.join(', ')}`
             : '') +
@@ -174,7 +215,8 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
       );
     } catch (e) {
       if (!(e instanceof AffectedError)) throw e;
-      out.stderr(`linkforge plan: --affected-since: ${e.message}\n`);
+      const flag = opts.affectedFrom !== undefined ? '--affected-from' : '--affected-since';
+      out.stderr(`linkforge plan: ${flag}: ${e.message}\n`);
       return 1;
     }
   } else if (opts.ids !== undefined) {
@@ -192,6 +234,28 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     ids = [...new Set(opts.ids)].sort();
   }
 
+  // 2b. This runner's slice of the selection: every runner computes the same split on its own.
+  let shard: ShardInfo | undefined;
+  if (opts.shard !== undefined) {
+    const selected = new Set(ids ?? loaded.customers.map((c) => c.customer.id));
+    const items = loaded.customers
+      .filter((c) => selected.has(c.customer.id))
+      .map((c) => ({ id: c.customer.id, cost: stackCost(c.customer) }));
+    const split = splitIntoShards(items, opts.shard.count);
+    // Removed customers are checked (never planned) by shard 1 alone, so each appears exactly once.
+    const assignment = split.map((slice, i) =>
+      [...slice.map((x) => x.id), ...(i === 0 ? removed : [])].sort(),
+    );
+    ids = split[opts.shard.index - 1].map((x) => x.id);
+    if (opts.shard.index !== 1) removed = [];
+    shard = { ...opts.shard, assignment };
+    out.stderr(
+      `shard ${formatShard(opts.shard)}: ${ids.length} of ${items.length} stack(s)` +
+        (removed.length > 0 ? `, and the removed customers` : '') +
+        '\n',
+    );
+  }
+
   // Only one run writes this output folder at a time (a second is refused, naming the first).
   let lock: OutputLock;
   try {
@@ -202,7 +266,11 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     return 1;
   }
   try {
-    return await planLocked(opts, { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir }, out);
+    return await planLocked(
+      opts,
+      { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard },
+      out,
+    );
   } finally {
     lock.release();
   }
@@ -216,10 +284,11 @@ interface Selection {
   readonly customersDir: string;
   readonly outdir: string;
   readonly absOutdir: string;
+  readonly shard: ShardInfo | undefined;
 }
 
 async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
-  const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir } = sel;
+  const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
   const reporting: FinishContext = {
@@ -227,7 +296,9 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     absOutdir,
     projectDir,
     detailedExitcode: opts.detailedExitcode,
+    format: opts.format ?? 'text',
     out,
+    shard,
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
     (
@@ -238,7 +309,11 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
       })
     ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
-    out.stderr('nothing to plan: no customer is affected\n');
+    out.stderr(
+      shard
+        ? `nothing to plan in shard ${formatShard(shard)}\n`
+        : 'nothing to plan: no customer is affected\n',
+    );
     return finish(await removedResults(), reporting);
   }
 
@@ -311,100 +386,4 @@ async function checkEnvironment(
   for (const w of provider.value.warnings) out.stderr(`linkforge plan: warning: ${w}\n`);
   out.stderr(`Terraform ${terraform.value}; ${describeCliSetup(cli)}\n`);
   return { cli };
-}
-
-interface FinishContext {
-  readonly summaryFile: string;
-  readonly absOutdir: string;
-  readonly projectDir: string;
-  readonly detailedExitcode?: boolean;
-  readonly out: Output;
-}
-
-/**
- * Terraform's ways of saying that no AWS credentials were found (the provider's, and the S3
- * backend's): the console adds what to do about it.
- */
-const NO_CREDENTIALS =
-  /No valid credential sources found|failed to refresh cached credentials|NoCredentialProviders|no EC2 IMDS role found/i;
-
-export const CREDENTIALS_HINT =
-  'hint: terraform found no AWS credentials. Plan without an AWS account with --offline ' +
-  '(npm run plan -- --offline), or give credentials for the vendor account: set AWS_PROFILE ' +
-  '(after aws sso login) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.\n';
-
-/** Write the summary and the machine-readable results, print the totals, and decide the exit status. */
-function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
-  // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
-  // full disk) is reported with its path and cause, and never stops the other from being tried.
-  const unwritten: string[] = [];
-  for (const [file, render] of [
-    [ctx.summaryFile, () => renderSummary(results)],
-    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results)],
-  ] as const) {
-    try {
-      writeFileAtomic(file, render());
-    } catch (e) {
-      if (!(e instanceof ArtifactWriteError)) throw e;
-      unwritten.push(file);
-      ctx.out.stderr(`linkforge plan: ${e.message}\n`);
-    }
-  }
-
-  // Stacks that were synthesized and planned, apart from removed customer files (only checked):
-  // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
-  const stacks = results.filter((r) => r.connectivityType !== undefined);
-  const removed = results.filter((r) => r.connectivityType === undefined);
-  const failed = stacks.filter((r) => r.status === 'failed');
-  const total = stacks.reduce(
-    (acc, r) => {
-      const c = r.counts ?? countChanges(r.plan);
-      return { add: acc.add + c.add, change: acc.change + c.change, destroy: acc.destroy + c.destroy };
-    },
-    { add: 0, change: 0, destroy: 0 },
-  );
-  const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
-  const planned = stacks.length - failed.length;
-  // The summary's words: "failed", "refused", "removed (no resources left)".
-  const refused = removed.filter((r) => r.status === 'refused');
-  const gone = removed.filter((r) => r.status !== 'refused');
-  const removedText = [
-    ...(refused.length > 0 ? [`${refused.length} refused (${refused.map((r) => r.id).join(', ')})`] : []),
-    ...(gone.length > 0
-      ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
-      : []),
-  ];
-  ctx.out.stdout(
-    `planned ${planned}/${stacks.length} stack(s)` +
-      (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
-      (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
-      `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}\n`,
-  );
-  if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
-    ctx.out.stderr(CREDENTIALS_HINT);
-  }
-  if (results.some((r) => r.status !== 'planned') || unwritten.length > 0) return 1;
-  if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
-  return 0;
-}
-
-/** Per stack: status, counts, files, error, timings (no plan bodies: those are in plan.json). */
-function resultsJson(results: readonly StackRunResult[]): string {
-  const rows = [...results]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((r) => ({
-      id: r.id,
-      connectivityType: r.connectivityType ?? null,
-      decommission: r.decommission,
-      status: r.status,
-      counts: r.counts ?? null,
-      planFile: r.planFile ?? null,
-      planJsonFile: r.planJsonFile ?? null,
-      error: r.error ?? null,
-      offline: r.offline ?? false,
-      durationMs: r.durationMs,
-      timings: r.timings,
-    }));
-  return JSON.stringify({ stacks: rows }, null, 2) + '\n';
 }

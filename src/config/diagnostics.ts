@@ -41,10 +41,15 @@ export function hasErrors(diags: readonly Diagnostic[]): boolean {
   return diags.some((d) => d.severity === 'error');
 }
 
-/** `file:line:col: error CODE: path message` — the contract's text format. */
+/**
+ * `file:line:col: error CODE: path message` — the contract's text format. Always one line, with
+ * control characters shown as escapes: a file name or a quoted value must not add lines to a CI
+ * log, where a line starting with `::` is a GitHub workflow command.
+ */
 export function formatText(d: Diagnostic): string {
   const subject = d.path ? `${d.path} ` : '';
-  return `${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${subject}${d.message}`;
+  const line = printable(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${subject}${d.message}`);
+  return line.startsWith('::') ? `./${line}` : line;
 }
 
 /** GitHub Actions workflow command, shown as an annotation on the pull request's diff. */
@@ -73,10 +78,32 @@ export function formatJson(diags: readonly Diagnostic[]): string {
   );
 }
 
-// https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
-function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+/**
+ * Control characters (newlines included) and Unicode bidi overrides as visible `\n`, `\uXXXX`
+ * text: a diagnostic quotes file names and values from untrusted files.
+ */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
-function escapeProperty(s: string): string {
+
+// The workflow command escapes (https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts):
+// data escapes %, CR and LF; properties also `:` and `,`. Other control characters are made visible
+// first (escapeData never produces one).
+const OTHER_CONTROLS =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function escapeData(s: string): string {
+  return s
+    .replace(/%/g, '%25')
+    .replace(/\r/g, '%0D')
+    .replace(/\n/g, '%0A')
+    .replace(OTHER_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -87,8 +87,9 @@ function advance(state: BlockState, line: string): BlockState {
     return closes ? { details: state.details } : state;
   }
   if (m) return { fence: m[1], details: state.details };
-  const opened = (line.match(/<details\b/g) ?? []).length;
-  const closed = (line.match(/<\/details>/g) ?? []).length;
+  // `\<details` is an escaped untrusted value (mdText), not an element.
+  const opened = (line.match(/(?<!\\)<details\b/g) ?? []).length;
+  const closed = (line.match(/(?<!\\)<\/details>/g) ?? []).length;
   return { details: Math.max(0, state.details + opened - closed) };
 }
 
@@ -118,6 +119,11 @@ function cutLongLines(lines: readonly string[], max: number): string[] {
       let used = 0;
       while (n < chars.length && used + Buffer.byteLength(chars[n]) <= max)
         used += Buffer.byteLength(chars[n++]);
+      // Prefer a cut after a space, and never right after a backslash: a cut inside an escape
+      // (`\@`) would leave its character unescaped at the start of the next line.
+      const space = chars.lastIndexOf(' ', n - 1);
+      if (space > n / 2) n = space + 1;
+      while (n > 1 && chars[n - 1] === '\\') n--;
       out.push(chars.slice(0, n).join(''));
       rest = chars.slice(n).join('');
     }

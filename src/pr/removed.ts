@@ -15,9 +15,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack } from 'cdktf';
 import type { PlatformSettings } from '../config/settings';
-import { addBackend, s3StateKey, STATE_FILE } from '../stacks/backend';
+import { backendOnlyConfig, s3StateKey, STATE_FILE } from '../stacks/backend';
 import { prepareTerraformCli } from '../terraform/cli-config';
 import { execTerraform } from '../terraform/exec';
 import { summarizeError } from '../terraform/runner';
@@ -174,17 +173,4 @@ async function pullS3State(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A Terraform configuration with nothing but customer `id`'s backend block. */
-function backendOnlyConfig(
-  id: string,
-  settings: PlatformSettings,
-  stackDir: string,
-  projectDir: string,
-): unknown {
-  const app = new App({ outdir: stackDir, skipValidation: true });
-  const stack = new TerraformStack(app, id);
-  addBackend(stack, id, settings.backend, { stackDir, projectDir });
-  return stack.toTerraform();
 }

@@ -19,7 +19,7 @@
 import { countChanges, type ChangeCounts } from '../terraform/plan-counts';
 import { applyMask, REDACTED } from '../terraform/redact';
 import { destructiveChanges, formatPath, type DestructiveChange } from './destructive';
-import { mdCode, mdCodeBlock, mdText } from './markdown';
+import { htmlCode, mdCode, mdCodeBlock, mdText } from './markdown';
 import type { StackPlanResult, TerraformResourceChange } from './types';
 
 export interface SummaryOptions {
@@ -342,7 +342,7 @@ function resourceSection(r: Row, artifact: string): string {
   const c = r.counts ?? { add: 0, change: 0, destroy: 0 };
   const label = r.kind === 'planned-offline' ? 'new or changed, offline' : r.kind;
   const lines = [
-    `<details><summary><b>${escapeHtml(r.result.id)}</b> (${label}): ${c.add} to add, ${c.change} to change, ${c.destroy} to destroy</summary>`,
+    `<details><summary><b>${htmlCode(r.result.id)}</b> (${label}): ${c.add} to add, ${c.change} to change, ${c.destroy} to destroy</summary>`,
     '',
   ];
   if (r.destructive.length > 0) {
@@ -467,7 +467,7 @@ function failureBlock(result: StackPlanResult): string {
   const first = text.split('\n')[0];
   const headline = first.length > 120 ? `${first.slice(0, 117)}...` : first;
   return [
-    `<details><summary><b>${escapeHtml(result.id)}</b>: ${escapeHtml(headline)}</summary>`,
+    `<details><summary><b>${htmlCode(result.id)}</b>: ${htmlCode(headline)}</summary>`,
     '',
     mdCodeBlock(text, 'text'),
     '',
@@ -484,11 +484,6 @@ function cleanError(s: string): string {
 
 function oneParagraph(s: string): string {
   return cleanError(s).replace(/\s*\n\s*/g, ' ');
-}
-
-/** In an HTML `<summary>`: no element can open, and no @mention notifies. */
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/@/g, '&#64;');
 }
 
 function plural(n: number, noun: string): string {

@@ -4,8 +4,8 @@
  * rename of anything else (file, name, orgId) never moves state.
  */
 import * as path from 'path';
-import { LocalBackend, S3Backend, type TerraformBackend, type TerraformStack } from 'cdktf';
-import type { BackendSettings, S3BackendSettings } from '../config/settings';
+import { App, LocalBackend, S3Backend, TerraformStack, type TerraformBackend } from 'cdktf';
+import type { BackendSettings, PlatformSettings, S3BackendSettings } from '../config/settings';
 
 /** File name of every customer's state. */
 export const STATE_FILE = 'terraform.tfstate';
@@ -82,4 +82,22 @@ function s3Backend(stack: TerraformStack, id: string, s: S3BackendSettings): Ter
     backend.addOverride('use_lockfile', true);
   }
   return backend;
+}
+
+/**
+ * A Terraform configuration (JSON) holding nothing but customer `id`'s backend block, for a
+ * throw-away working directory `dir` that reads that customer's state (`terraform state pull`,
+ * `terraform output -json`) with exactly the backend the real stack uses, without synthesizing the
+ * stack or installing a provider.
+ */
+export function backendOnlyConfig(
+  id: string,
+  settings: PlatformSettings,
+  dir: string,
+  projectDir: string,
+): unknown {
+  const app = new App({ outdir: dir, skipValidation: true });
+  const stack = new TerraformStack(app, id);
+  addBackend(stack, id, settings.backend, { stackDir: dir, projectDir });
+  return stack.toTerraform();
 }

@@ -11,7 +11,7 @@ describe('parseOptions', () => {
       planRuns: 1,
       skipPlain: false,
     });
-    expect(figures).toHaveLength(6);
+    expect(figures).toHaveLength(7);
   });
   it('takes sizes, runs and overrides', () => {
     const { options } = parseOptions([

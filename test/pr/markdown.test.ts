@@ -5,7 +5,18 @@ describe('markdown escaping', () => {
     const hostile = '**LGTM** [x](https://e.example) ![i](https://e.example/i.png) <img src=x> @octocat #1';
     const out = mdText(hostile);
     expect(out).not.toMatch(/(^|[^\\])[*[\]()<>@#!]/);
-    expect(out).toContain('\\@octocat');
+    // A backslash alone does not stop GitHub's mention and reference filters: a zero-width space does.
+    expect(out).toContain('\\@\u200boctocat');
+    expect(out).toContain('\\#\u200b1');
+  });
+
+  it('mdText breaks autolinks and line-start markup, and trims what would indent or break a line', () => {
+    expect(mdText('www.evil.example')).toBe('www\\.evil.example');
+    expect(mdText('https://e.example')).toBe('https\\:\u200b//e.example');
+    expect(mdText('- item')).toBe('\\- item');
+    expect(mdText('12. item')).toBe('12\\. item');
+    expect(mdText('acme-corp')).toBe('acme-corp');
+    expect(mdText('\t    code  ')).toBe('code');
   });
 
   it('mdText keeps one line and makes control characters visible', () => {

@@ -175,10 +175,10 @@ describe('renderSummary', () => {
 
   it('lists refusals and failures with their messages, the error in a collapsible block', () => {
     expect(md).toContain(
-      '- `oldco`: customers/oldco\\.yaml was removed but its stack still has 3 resources in state\\. Set',
+      '- `oldco`: customers/oldco.yaml was removed but its stack still has 3 resources in state. Set',
     );
     expect(md).toContain(
-      '<details><summary><b>cyberdyne</b>: terraform plan failed: Error: Invalid provider configuration ```weird``` &lt;b&gt;html&lt;/b&gt;</summary>',
+      '<details><summary><b><code>cyberdyne</code></b>: <code>terraform plan failed: Error: Invalid provider configuration ```weird``` &lt;b&gt;html&lt;/b&gt;</code></summary>',
     );
     // The fence is longer than any backtick run inside the error.
     expect(md).toContain('````text\nterraform plan failed');
@@ -303,7 +303,7 @@ describe('renderSummary: resource changes a reviewer can act on', () => {
     const md = renderSummary([planned('umbrella', 'vpn-static-to-bgp', 'site-to-site-vpn')]);
     const section = md.slice(md.indexOf('### Resource changes'));
     expect(section).toContain(
-      '<details><summary><b>umbrella</b> (changed): 1 to add, 0 to change, 2 to destroy</summary>',
+      '<details><summary><b><code>umbrella</code></b> (changed): 1 to add, 0 to change, 2 to destroy</summary>',
     );
     const items = section.split('\n').filter((l) => l.startsWith('- '));
     expect(items).toEqual([
@@ -336,7 +336,7 @@ describe('renderSummary: resource changes a reviewer can act on', () => {
       tagUpdate(`c-${String(i).padStart(2, '0')}`, 'v'.repeat(100)),
     );
     const md = renderSummary(many, { detailBudget: 5000 });
-    const sections = md.split('\n').filter((l) => l.startsWith('<details><summary><b>c-'));
+    const sections = md.split('\n').filter((l) => l.startsWith('<details><summary><b><code>c-'));
     expect(sections.length).toBeGreaterThan(0);
     expect(sections.length).toBeLessThan(60);
     expect(md).toMatch(

@@ -1,0 +1,104 @@
+/**
+ * A customer stack's outputs, read through Terraform from the stack's own backend (local or S3),
+ * so a handoff document describes what is deployed, not what a file says should be.
+ *
+ * Terraform runs in a throw-away directory holding only the customer's backend block (built by
+ * the same factory as the stacks): `terraform init` needs no provider for that, and
+ * `terraform output -json` reads the outputs recorded in the state whatever the configuration
+ * declares. The stack's own `cdktf.out/stacks/<id>` (and a plan in it) is never touched.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { PlatformSettings } from '../config/settings';
+import { backendOnlyConfig, s3StateKey, STATE_FILE } from '../stacks/backend';
+import { prepareTerraformCli } from '../terraform/cli-config';
+import { execTerraform } from '../terraform/exec';
+import { summarizeError } from '../terraform/runner';
+
+/** Output name → value. Sensitive outputs are never in here (see {@link parseOutputsJson}). */
+export type StackOutputs = Readonly<Record<string, unknown>>;
+
+/** What reading a stack's outputs found. */
+export type OutputsReading =
+  | { readonly kind: 'outputs'; readonly outputs: StackOutputs; readonly where: string }
+  /** No state, or a state without outputs: the stack has not been deployed (or was destroyed). */
+  | { readonly kind: 'not-deployed'; readonly where: string }
+  | { readonly kind: 'error'; readonly where: string; readonly why: string };
+
+/**
+ * Parses `terraform output -json`. Outputs marked sensitive are dropped: nothing this module
+ * returns may carry a secret into a document.
+ */
+export function parseOutputsJson(text: string): StackOutputs {
+  if (text.trim() === '') return {};
+  const parsed = JSON.parse(text) as unknown;
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new Error('terraform output -json did not print an object');
+  }
+  const outputs: Record<string, unknown> = {};
+  for (const [name, entry] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!entry || typeof entry !== 'object') continue;
+    const { sensitive, value } = entry as { sensitive?: unknown; value?: unknown };
+    if (sensitive === true || value === null || value === undefined) continue;
+    outputs[name] = value;
+  }
+  return outputs;
+}
+
+export interface ReadOutputsOptions {
+  /** Project root (local state directories are relative to it). @default process.cwd() */
+  readonly projectDir?: string;
+  /** Environment for terraform (credentials for an S3 backend). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Terraform binary. @default LINKFORGE_TERRAFORM or 'terraform' */
+  readonly binary?: string;
+  /** Kill a terraform command after this long. @default 300000 */
+  readonly timeoutMs?: number;
+}
+
+/** Where customer `id`'s state lives, for messages. */
+export function stateLocation(id: string, settings: PlatformSettings, projectDir: string): string {
+  const b = settings.backend;
+  if (b.type === 's3') return `s3://${b.bucket}/${s3StateKey(b.keyPrefix, id)}`;
+  const file = path.join(projectDir, b.directory, id, STATE_FILE);
+  return path.relative(projectDir, file).split(path.sep).join('/');
+}
+
+/** Reads customer `id`'s stack outputs through Terraform. Failures are values, never exceptions. */
+export async function readStackOutputs(
+  id: string,
+  settings: PlatformSettings,
+  opts: ReadOutputsOptions = {},
+): Promise<OutputsReading> {
+  const projectDir = path.resolve(opts.projectDir ?? process.cwd());
+  const where = stateLocation(id, settings, projectDir);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-outputs-${id}-`));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'main.tf.json'),
+      JSON.stringify(backendOnlyConfig(id, settings, dir, projectDir)),
+    );
+    const cli = prepareTerraformCli({ projectDir });
+    const env = { ...(opts.env ?? process.env), ...cli.env };
+    const run = (args: string[]) =>
+      execTerraform(args, { cwd: dir, env, binary: opts.binary, timeoutMs: opts.timeoutMs ?? 300_000 });
+    const init = await run(['init', '-input=false', '-no-color', '-reconfigure']);
+    if (init.code !== 0)
+      return { kind: 'error', where, why: `terraform init failed: ${summarizeError(init)}` };
+    const out = await run(['output', '-json', '-no-color']);
+    if (out.code !== 0)
+      return { kind: 'error', where, why: `terraform output failed: ${summarizeError(out)}` };
+    let outputs: StackOutputs;
+    try {
+      outputs = parseOutputsJson(out.stdout);
+    } catch (e) {
+      return { kind: 'error', where, why: (e as Error).message };
+    }
+    return Object.keys(outputs).length === 0
+      ? { kind: 'not-deployed', where }
+      : { kind: 'outputs', outputs, where };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
