@@ -152,7 +152,7 @@ describeWithTerraform('pull-request flow: affected → plan → summary', () => 
     repo.commit('add hooli');
     expect(await plan()).toBe(0);
     expect(results().map((r) => [r.id, r.status])).toEqual([['hooli', 'planned']]);
-    expect(summary()).toContain(row(12));
+    expect(summary()).toContain(row(16));
 
     // Accepted: the two routes to the transit gateway join (offline, so planned from scratch).
     nextPullRequest();
@@ -160,7 +160,7 @@ describeWithTerraform('pull-request flow: affected → plan → summary', () => 
     repo.commit('hooli accepted the attachment');
     expect(await plan()).toBe(0);
     expect(results().map((r) => r.id)).toEqual(['hooli']);
-    expect(summary()).toContain(row(14));
+    expect(summary()).toContain(row(18));
 
     // Decommissioned: a destroy plan (nothing deployed offline, so nothing to destroy).
     nextPullRequest();

@@ -198,7 +198,7 @@ describeWithTerraform('transit gateway: plans of a deployed stack through its li
     ]);
     const md = renderSummary([result('hooli', p, true)]);
     expect(md.split('\n')[0]).toMatch(
-      /hooli.* will be DESTROYED \(decommission: true\): 14 resources to destroy/,
+      /hooli.* will be DESTROYED \(decommission: true\): 18 resources to destroy/,
     );
     expect(md).toMatch(/leaves the customer's resource share/);
   });
