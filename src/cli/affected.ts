@@ -2,9 +2,15 @@
  * `linkforge affected --base REF [--customers DIR] [--format text|json|github-matrix]`: the
  * customers a change adds, changes or removes since REF (see src/pr/affected.ts for the semantics).
  */
+import { parseArgs as nodeParseArgs } from 'util';
 import { AffectedError, affectedSince, idsToPlan, type AffectedResult } from '../pr/affected';
 
-const USAGE = 'usage: linkforge affected --base REF [--customers DIR] [--format text|json|github-matrix]\n';
+const USAGE = `usage: linkforge affected --base REF [--customers DIR] [--format text|json|github-matrix]
+
+  --base REF          git ref to compare with (its merge base with the working tree)
+  --customers DIR     customer files (default: customers)
+  --format FORMAT     text (default), json, or github-matrix ({"id": [...]} for a workflow matrix)
+`;
 const FORMATS = ['text', 'json', 'github-matrix'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -15,12 +21,16 @@ interface Args {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let args: Args;
+  let args: Args | 'help';
   try {
     args = parseArgs(argv);
   } catch (e) {
     process.stderr.write(`linkforge affected: ${(e as Error).message}\n${USAGE}`);
     return 1;
+  }
+  if (args === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
   }
   let result: AffectedResult;
   try {
@@ -36,39 +46,45 @@ export async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
-export function parseArgs(argv: readonly string[]): Args {
-  let base: string | undefined;
-  let customersDir: string | undefined;
-  let fmt: Format = 'text';
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] =
-      argv[i].startsWith('--') && argv[i].includes('=') ? argv[i].split(/=(.*)/s, 2) : [argv[i]];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${flag} needs a value`);
-      return v;
-    };
-    switch (flag) {
-      case '--base':
-        base = value();
-        break;
-      case '--customers':
-        customersDir = value();
-        break;
-      case '--format': {
-        const v = value();
-        if (!(FORMATS as readonly string[]).includes(v)) {
-          throw new Error(`--format must be one of ${FORMATS.join(', ')}, got '${v}'`);
-        }
-        fmt = v as Format;
-        break;
-      }
-      default:
-        throw new Error(`unknown argument '${argv[i]}'`);
+/** The arguments, declared once (Node's util.parseArgs); `'help'` for --help. */
+export function parseArgs(argv: readonly string[]): Args | 'help' {
+  let parsed: { values: { base?: string; customers?: string; format?: string; help?: boolean } };
+  try {
+    parsed = nodeParseArgs({
+      args: [...argv],
+      options: {
+        base: { type: 'string' },
+        customers: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    const m = /Unexpected argument '([^']*)'/.exec((e as Error).message);
+    // util.parseArgs says "Option '--base <value>' argument missing" for a flag without value.
+    if (/argument missing/.test((e as Error).message)) {
+      const flag = /'(--[a-z-]+)/.exec((e as Error).message)?.[1] ?? 'option';
+      throw new Error(`${flag} needs a value`);
     }
+    throw new Error(m ? `unknown argument '${m[1]}'` : (e as Error).message);
   }
-  if (base === undefined) throw new Error('--base REF is required (e.g. --base origin/main)');
-  return { base, customersDir, format: fmt };
+  const { values } = parsed;
+  if (values.help) return 'help';
+  for (const [flag, v] of [
+    ['--base', values.base],
+    ['--customers', values.customers],
+    ['--format', values.format],
+  ] as const) {
+    if (v === '') throw new Error(`${flag} needs a value`);
+  }
+  const fmt = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(fmt)) {
+    throw new Error(`--format must be one of ${FORMATS.join(', ')}, got '${fmt}'`);
+  }
+  if (values.base === undefined) throw new Error('--base REF is required (e.g. --base origin/main)');
+  return { base: values.base, customersDir: values.customers, format: fmt as Format };
 }
 
 /** The three output formats. Pure, so tests compare exact text. */

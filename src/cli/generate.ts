@@ -124,14 +124,23 @@ export function generatedFiles(): { file: string; content: string }[] {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  const usage =
+    'usage: linkforge generate [--check]\n\n' +
+    '  --check   write nothing; exit 1 when a generated file differs from what the generator would write\n';
   let check = false;
   try {
-    check =
-      parseArgs({ args: argv, options: { check: { type: 'boolean' } }, strict: true }).values.check ?? false;
+    const { values } = parseArgs({
+      args: argv,
+      options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    });
+    if (values.help) {
+      process.stdout.write(usage);
+      return 0;
+    }
+    check = values.check ?? false;
   } catch (e) {
-    process.stderr.write(
-      `linkforge generate: ${e instanceof Error ? e.message : String(e)}\nusage: linkforge generate [--check]\n`,
-    );
+    process.stderr.write(`linkforge generate: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
     return 1;
   }
   const stale: string[] = [];

@@ -13,29 +13,29 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { formatText, hasErrors } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
-import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
-import { renderSummary } from '../pr/summary';
 import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
 import { checkProvider, checkTerraform } from '../terraform/environment';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
-import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks, type StackRunResult } from '../terraform/runner';
 import { stackCost } from '../shards/cost';
 import { formatShard, parseShard, splitIntoShards, type ShardSpec } from '../shards/shard';
 import { PROCESS_OUTPUT, type Output } from './output';
+import { finish, type FinishContext, type ShardInfo } from './plan-report';
+import { formatTextStyled } from './style';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
                       [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
+                      [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
@@ -46,6 +46,8 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
+  --format text|json  text: one line of totals on stdout (default); json: the per-stack results
+                      (as plan-results.json) on stdout, the totals line on stderr
 `;
 
 export interface PlanCommandOptions {
@@ -68,6 +70,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
+  readonly format?: 'text' | 'json';
 }
 
 /** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
@@ -120,12 +124,16 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
       outdir: { type: 'string' },
+      format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
     allowPositionals: true,
   });
   if (values.help) return 'help';
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
+    throw new Error(`--format must be text or json, not '${values.format}'`);
+  }
   let jobs: number | undefined;
   if (values.jobs !== undefined) {
     if (!/^[1-9]\d*$/.test(values.jobs))
@@ -149,6 +157,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
     outdir: values.outdir,
+    format: values.format as 'text' | 'json' | undefined,
   };
 }
 
@@ -162,7 +171,8 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
   // Paths relative to the working directory, so diagnostics read `customers/acme.yaml:3:1`.
   const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
   const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
-  for (const d of loaded.diagnostics) out.stderr(formatText(d) + '\n');
+  for (const d of loaded.diagnostics) out.stderr(formatTextStyled(d, out.stderrColour) + '\n');
+  out.stderr(formatSkipped(loaded.skipped));
   if (hasErrors(loaded.diagnostics)) {
     out.stderr(
       'linkforge plan: the customer files have errors (above); nothing was synthesized or planned\n',
@@ -286,6 +296,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     absOutdir,
     projectDir,
     detailedExitcode: opts.detailedExitcode,
+    format: opts.format ?? 'text',
     out,
     shard,
   };
@@ -375,116 +386,4 @@ async function checkEnvironment(
   for (const w of provider.value.warnings) out.stderr(`linkforge plan: warning: ${w}\n`);
   out.stderr(`Terraform ${terraform.value}; ${describeCliSetup(cli)}\n`);
   return { cli };
-}
-
-/** What a shard's plan-results.json records, so that `summarize` can tell a missing shard's stacks. */
-export interface ShardInfo extends ShardSpec {
-  /** The ids of every shard (removed customers in shard 1), as this runner computed the split. */
-  readonly assignment: readonly (readonly string[])[];
-}
-
-export interface FinishContext {
-  readonly summaryFile: string;
-  readonly absOutdir: string;
-  readonly projectDir: string;
-  readonly detailedExitcode?: boolean;
-  readonly out: Output;
-  /** Set for `plan --shard`: recorded in plan-results.json. */
-  readonly shard?: ShardInfo;
-  /** Lines printed before the summary (summarize: missing shards). @default none */
-  readonly preamble?: string;
-}
-
-/**
- * Terraform's ways of saying that no AWS credentials were found (the provider's, and the S3
- * backend's): the console adds what to do about it.
- */
-const NO_CREDENTIALS =
-  /No valid credential sources found|failed to refresh cached credentials|NoCredentialProviders|no EC2 IMDS role found/i;
-
-export const CREDENTIALS_HINT =
-  'hint: terraform found no AWS credentials. Plan without an AWS account with --offline ' +
-  '(npm run plan -- --offline), or give credentials for the vendor account: set AWS_PROFILE ' +
-  '(after aws sso login) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.\n';
-
-/**
- * Write the summary and the machine-readable results, print the totals, and decide the exit status.
- * `linkforge summarize` ends with this same function, so a merged run reports exactly as one run.
- */
-export function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
-  // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
-  // full disk) is reported with its path and cause, and never stops the other from being tried.
-  const unwritten: string[] = [];
-  for (const [file, render] of [
-    [ctx.summaryFile, () => (ctx.preamble ?? '') + renderSummary(results)],
-    [path.join(ctx.absOutdir, 'plan-results.json'), () => resultsJson(results, ctx.shard)],
-  ] as const) {
-    try {
-      writeFileAtomic(file, render());
-    } catch (e) {
-      if (!(e instanceof ArtifactWriteError)) throw e;
-      unwritten.push(file);
-      ctx.out.stderr(`linkforge plan: ${e.message}\n`);
-    }
-  }
-
-  // Stacks that were synthesized and planned, apart from removed customer files (only checked):
-  // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
-  // (A removed file's check is never 'failed'; a failed row without a type is a stack that a
-  // missing shard should have planned, see summarize.)
-  const isRemoved = (r: StackRunResult) => r.connectivityType === undefined && r.status !== 'failed';
-  const stacks = results.filter((r) => !isRemoved(r));
-  const removed = results.filter(isRemoved);
-  const failed = stacks.filter((r) => r.status === 'failed');
-  const total = stacks.reduce(
-    (acc, r) => {
-      const c = r.counts ?? countChanges(r.plan);
-      return { add: acc.add + c.add, change: acc.change + c.change, destroy: acc.destroy + c.destroy };
-    },
-    { add: 0, change: 0, destroy: 0 },
-  );
-  const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
-  const planned = stacks.length - failed.length;
-  // The summary's words: "failed", "refused", "removed (no resources left)".
-  const refused = removed.filter((r) => r.status === 'refused');
-  const gone = removed.filter((r) => r.status !== 'refused');
-  const removedText = [
-    ...(refused.length > 0 ? [`${refused.length} refused (${refused.map((r) => r.id).join(', ')})`] : []),
-    ...(gone.length > 0
-      ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
-      : []),
-  ];
-  ctx.out.stdout(
-    `planned ${planned}/${stacks.length} stack(s)` +
-      (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
-      `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
-      (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
-      `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}\n`,
-  );
-  if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
-    ctx.out.stderr(CREDENTIALS_HINT);
-  }
-  if (results.some((r) => r.status !== 'planned') || unwritten.length > 0) return 1;
-  if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
-  return 0;
-}
-
-/** Per stack: status, counts, files, error, timings (no plan bodies: those are in plan.json). */
-export function resultsJson(results: readonly StackRunResult[], shard?: ShardInfo): string {
-  const rows = [...results]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((r) => ({
-      id: r.id,
-      connectivityType: r.connectivityType ?? null,
-      decommission: r.decommission,
-      status: r.status,
-      counts: r.counts ?? null,
-      planFile: r.planFile ?? null,
-      planJsonFile: r.planJsonFile ?? null,
-      error: r.error ?? null,
-      offline: r.offline ?? false,
-      durationMs: r.durationMs,
-      timings: r.timings,
-    }));
-  return JSON.stringify(shard ? { shard, stacks: rows } : { stacks: rows }, null, 2) + '\n';
 }

@@ -6,13 +6,14 @@
  * With ids, only those stacks are replaced; every other stack directory is kept.
  */
 import { parseArgs } from 'util';
-import { formatText, hasErrors } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { hasErrors } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { suggest } from '../config/suggest';
 import { fileSystemFailure } from '../fsutil/atomic-write';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { synthesize } from '../stacks/synthesize';
 import { PROCESS_OUTPUT, type Output } from './output';
+import { formatTextStyled } from './style';
 
 const USAGE = 'usage: linkforge synth [--customers DIR] [--outdir DIR] [--offline] [ID...]\n';
 
@@ -44,7 +45,8 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
 
   const started = process.hrtime.bigint();
   const project = loadProject({ customersDir });
-  for (const d of project.diagnostics) out.stderr(`${formatText(d)}\n`);
+  for (const d of project.diagnostics) out.stderr(`${formatTextStyled(d, out.stderrColour)}\n`);
+  out.stderr(formatSkipped(project.skipped));
   if (hasErrors(project.diagnostics)) {
     const errors = project.diagnostics.filter((d) => d.severity === 'error').length;
     out.stderr(

@@ -3,10 +3,11 @@
  * and the platform settings, print one line per problem, exit 1 on any error (0 with warnings).
  */
 import { parseArgs } from 'util';
-import { formatGithub, formatJson, formatText, hasErrors } from '../config/diagnostics';
+import { formatGithub, formatJson, hasErrors } from '../config/diagnostics';
 import type { Diagnostic } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
+import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { PROCESS_OUTPUT, type Output } from './output';
+import { formatTextStyled, paint } from './style';
 
 export const FORMATS = ['text', 'github', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -45,21 +46,21 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
   const customersDir = values.customers ?? DEFAULT_CUSTOMERS_DIR;
   const result = loadProject({ customersDir });
 
-  out.stdout(render(result.diagnostics, format));
+  out.stdout(render(result.diagnostics, format, out.stdoutColour));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
-  // The summary goes to stderr so stdout stays exactly the diagnostics (pipe-able, JSON-parsable).
-  out.stderr(
-    `${result.files.length} ${result.files.length === 1 ? 'file' : 'files'}, ${errors} ${
-      errors === 1 ? 'error' : 'errors'
-    }, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}
-`,
-  );
+  // Notices and the summary go to stderr so stdout stays exactly the diagnostics (pipe-able,
+  // JSON-parsable).
+  out.stderr(formatSkipped(result.skipped));
+  const counts = `${result.files.length} ${result.files.length === 1 ? 'file' : 'files'}, ${errors} ${
+    errors === 1 ? 'error' : 'errors'
+  }, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`;
+  out.stderr(`${paint(errors > 0 ? 'red' : warnings > 0 ? 'yellow' : 'green', counts, out.stderrColour)}\n`);
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
-export function render(diagnostics: readonly Diagnostic[], format: Format): string {
+export function render(diagnostics: readonly Diagnostic[], format: Format, colour = false): string {
   if (format === 'json') return formatJson(diagnostics);
-  const line = format === 'github' ? formatGithub : formatText;
+  const line = format === 'github' ? formatGithub : (d: Diagnostic) => formatTextStyled(d, colour);
   return diagnostics.map((d) => `${line(d)}\n`).join('');
 }

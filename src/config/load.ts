@@ -34,6 +34,43 @@ export interface LoadResult {
   readonly settings: PlatformSettings;
   /** Every customer file that was checked (valid or not), as shown in diagnostics, sorted. */
   readonly files: readonly string[];
+  /**
+   * Entries of the customers folder that are not customer files, with why (a `.yaml.bak`, a
+   * sub-folder): the commands print them as notices, so a file that was meant to be a customer is
+   * never skipped silently. Hidden entries (`.gitkeep`) are not listed. @default []
+   */
+  readonly skipped?: readonly SkippedEntry[];
+}
+
+export interface SkippedEntry {
+  /** Path as shown in notices (`customers/globex.yaml.bak`, `customers/old/`). */
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** One line per skipped entry: `notice: customers/x.yaml.bak is not read: …`. */
+export function formatSkipped(entries: readonly SkippedEntry[] | undefined): string {
+  return (entries ?? []).map((e) => `notice: ${e.path} is not read: ${e.reason}\n`).join('');
+}
+
+function skippedEntries(dir: string, entries: readonly fs.Dirent[]): SkippedEntry[] {
+  const out: SkippedEntry[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    const shown = displayPath(path.join(dir, e.name));
+    if (e.isDirectory()) {
+      out.push({
+        path: `${shown}/`,
+        reason: 'sub-folders are not searched; each customer is one file directly in the customers folder',
+      });
+    } else if (!CUSTOMER_FILE.test(e.name)) {
+      out.push({
+        path: shown,
+        reason: 'only files named <id>.yaml or <id>.yml are customer files',
+      });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export const DEFAULT_CUSTOMERS_DIR = 'customers';
@@ -165,9 +202,11 @@ export function loadProject(opts: { customersDir?: string; cdktfJson?: string } 
   const { settings } = loadedSettings;
 
   let names: string[];
+  let skipped: SkippedEntry[] = [];
   try {
-    names = fs
-      .readdirSync(dir, { withFileTypes: true })
+    const entries = fs.readdirSync(dir, { withFileTypes: true });
+    skipped = skippedEntries(dir, entries);
+    names = entries
       .filter((e) => CUSTOMER_FILE.test(e.name) && (e.isFile() || e.isSymbolicLink()))
       .map((e) => e.name)
       .sort();
@@ -224,6 +263,7 @@ export function loadProject(opts: { customersDir?: string; cdktfJson?: string } 
     settings,
     files: names.map((name) => displayPath(path.join(dir, name))),
     diagnostics: sortDiagnostics([...loadedSettings.diagnostics, ...readErrors, ...result.diagnostics]),
+    skipped,
   };
 }
 

@@ -147,7 +147,10 @@ function describeError(
       const key = String((error.params as { missingProperty: string }).missingProperty);
       const keyPath = [...path, key];
       const missing = schemaAt(keyPath, doc, root);
-      const example = missing ? exampleOf(missing) : undefined;
+      // A value that identifies one customer is never suggested: copying the example would repeat
+      // another customer's value (the example is a real example file's orgId).
+      const own = OWN_VALUE_KEYS[key];
+      const example = own ?? (missing ? exampleOf(missing) : undefined);
       const hint = example !== undefined ? `: add ${key}: ${example}` : '';
       return diag(
         'MISSING_KEY',
@@ -307,7 +310,9 @@ const PATTERN_GUIDES: Record<string, PatternGuide> = {
   },
   [UUID_PATTERN]: {
     code: 'INVALID_ORG_ID',
-    expected: 'a UUID (8-4-4-4-12 hex digits) such as 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34',
+    // No sample UUID: the schema's example is a real example customer's orgId, and orgIds must be
+    // unique across files (ORG_ID_DUPLICATE): a fix must never hand out another customer's value.
+    expected: "a UUID (8-4-4-4-12 hex digits): the customer's organisation id in the vendor platform",
     fix: (v) => {
       const inner = v
         .trim()
@@ -464,6 +469,14 @@ function lengthText(min: number | undefined, max: number | undefined, unit: stri
   if (max !== undefined) return `at most ${max} ${unit}`;
   return `any number of ${unit}`;
 }
+
+/**
+ * Keys whose value belongs to one customer and must differ between files (ORG_ID_DUPLICATE): their
+ * fix says where the value comes from instead of quoting the schema's example.
+ */
+const OWN_VALUE_KEYS: Readonly<Record<string, string>> = {
+  orgId: "<this customer's own UUID>",
+};
 
 function exampleOf(node: SchemaNode): string | undefined {
   const resolved = branchFor(node, undefined);

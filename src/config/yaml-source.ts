@@ -308,7 +308,9 @@ export function readYaml(file: string, text: string): ReadResult {
       path: '',
       message: exhausted
         ? 'YAML is nested too deeply to be a customer file'
-        : `invalid YAML: ${firstSentence(syntax.message)}`,
+        : syntax.code === 'TAB_AS_INDENT'
+          ? 'invalid YAML: a tab is used for indentation, and YAML allows only spaces there: indent with spaces (two per level, as in the examples)'
+          : `invalid YAML: ${firstSentence(syntax.message)}`,
     });
   }
   for (const w of doc.warnings) {

@@ -76,7 +76,7 @@ afterEach(() => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-const IDS = ['acme-corp', 'globex', 'initech', 'umbrella-labs'];
+const IDS = ['acme-corp', 'globex', 'hooli', 'initech', 'umbrella-labs'];
 
 describe('linkforge plan: arguments', () => {
   it.each([
@@ -153,6 +153,30 @@ describe('linkforge plan: validation gate and selection', () => {
     expect(fs.readFileSync(path.join(project, 'cdktf.out', 'summary.md'), 'utf8')).toMatch(
       /^⚠ OFFLINE PLAN: /,
     );
+  });
+
+  it('--format json: stdout is the per-stack results as JSON, the totals line goes to stderr', async () => {
+    const io = capture();
+    expect(
+      await planCommand(
+        { projectDir: project, offline: true, ids: ['globex', 'initech'], format: 'json' },
+        io,
+      ),
+    ).toBe(0);
+    const parsed = JSON.parse(io.out.join('')) as {
+      stacks: { id: string; status: string; offline: boolean }[];
+    };
+    expect(parsed.stacks.map((s) => [s.id, s.status, s.offline])).toEqual([
+      ['globex', 'planned', true],
+      ['initech', 'planned', true],
+    ]);
+    expect(io.out.join('')).toBe(
+      fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'),
+    );
+    expect(io.err.join('')).toContain('planned 2/2 stack(s)');
+    const bad = capture();
+    expect(await run(['--format', 'yaml'], bad)).toBe(1);
+    expect(bad.err.join('')).toContain("--format must be text or json, not 'yaml'");
   });
 
   it('no credentials: the console says to use --offline or set AWS_PROFILE', async () => {
@@ -279,9 +303,9 @@ describe('linkforge plan: running the stacks', () => {
     );
     expect(results.stacks[0].planFile).toBe('cdktf.out/plans/acme-corp/plan.tfplan');
     expect(io.out.join('')).toBe(
-      'planned 4/4 stack(s): 8 to add, 4 to change, 8 to destroy; summary: cdktf.out/summary.md\n',
+      'planned 5/5 stack(s): 10 to add, 5 to change, 10 to destroy; summary: cdktf.out/summary.md\n',
     );
-    expect(sink.text().trim().split('\n')).toHaveLength(4);
+    expect(sink.text().trim().split('\n')).toHaveLength(IDS.length);
     const plan = calls().find((c) => c.cmd === 'plan' && c.stack === 'globex')!;
     expect(plan.args).toContain(`-out=${path.join(out, 'plans', 'globex', 'plan.tfplan')}`);
     expect(plan.env.AWS_ACCESS_KEY_ID).toBe('offline-placeholder');
@@ -313,10 +337,12 @@ describe('linkforge plan: running the stacks', () => {
         io,
       ),
     ).toBe(1);
-    expect(io.out.join('')).toContain('planned 3/4 stack(s), 1 failed (globex)');
+    expect(io.out.join('')).toContain('planned 4/5 stack(s), 1 failed (globex)');
     expect(sink.text()).toMatch(/globex failed: terraform plan failed: Error: simulated plan failure/);
     const results = JSON.parse(fs.readFileSync(path.join(project, 'cdktf.out', 'plan-results.json'), 'utf8'));
-    expect(results.stacks.filter((s: { status: string }) => s.status === 'planned')).toHaveLength(3);
+    expect(results.stacks.filter((s: { status: string }) => s.status === 'planned')).toHaveLength(
+      IDS.length - 1,
+    );
   });
 
   it('selected ids: only they are planned; plans of an earlier run are removed', async () => {
