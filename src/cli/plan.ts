@@ -24,6 +24,7 @@ import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
 import { checkProvider, checkTerraform } from '../terraform/environment';
+import { trapInterrupts, type InterruptTrap } from '../terraform/interrupt';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks, type StackRunResult } from '../terraform/runner';
@@ -34,8 +35,8 @@ import { finish, type FinishContext, type ShardInfo } from './plan-report';
 import { formatTextStyled } from './style';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
-                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
-                      [--format text|json]
+                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--lock=false]
+                      [--outdir DIR] [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
@@ -45,6 +46,7 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
+  --lock=false        do not take the state lock (pull-request and drift plans: their roles only read)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
   --format text|json  text: one line of totals on stdout (default); json: the per-stack results
                       (as plan-results.json) on stdout, the totals line on stderr
@@ -62,6 +64,12 @@ export interface PlanCommandOptions {
   readonly jobs?: number;
   readonly offline?: boolean;
   readonly detailedExitcode?: boolean;
+  /**
+   * Take the state lock while planning. Pull-request and drift plans pass false: their roles may
+   * only read state (docs/security.md), and a plan that is never applied needs no lock.
+   * @default true
+   */
+  readonly lock?: boolean;
   /** @default 'cdktf.out' */
   readonly outdir?: string;
   /** Project root (cdktf.json, .linkforge/). @default process.cwd() */
@@ -70,6 +78,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stops the run early. @default a trap on this process's SIGINT and SIGTERM */
+  readonly interrupts?: InterruptTrap;
   /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
   readonly format?: 'text' | 'json';
 }
@@ -123,6 +133,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       jobs: { type: 'string', short: 'j' },
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
+      lock: { type: 'string' },
       outdir: { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -140,6 +151,8 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       throw new Error(`--jobs must be a positive integer, got '${values.jobs}'`);
     jobs = Number(values.jobs);
   }
+  if (values.lock !== undefined && values.lock !== 'true' && values.lock !== 'false')
+    throw new Error(`--lock must be true or false, got '${values.lock}'`);
   const selections = [
     positionals.length > 0 ? 'customer ids' : undefined,
     values['affected-since'] !== undefined ? '--affected-since' : undefined,
@@ -156,6 +169,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     jobs,
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
+    lock: values.lock !== 'false',
     outdir: values.outdir,
     format: values.format as 'text' | 'json' | undefined,
   };
@@ -265,13 +279,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     out.stderr(`linkforge plan: ${e.message}\n`);
     return 1;
   }
+  // From here on a Ctrl-C or a cancelled CI job stops terraform cleanly and still gets a summary.
+  const trap = opts.interrupts ?? trapInterrupts({ out, command: 'linkforge plan' });
   try {
-    return await planLocked(
-      opts,
-      { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard },
-      out,
-    );
+    const sel = { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard };
+    return await planLocked(opts, sel, out, trap);
   } finally {
+    if (!opts.interrupts) trap.release();
     lock.release();
   }
 }
@@ -287,7 +301,12 @@ interface Selection {
   readonly shard: ShardInfo | undefined;
 }
 
-async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
+async function planLocked(
+  opts: PlanCommandOptions,
+  sel: Selection,
+  out: Output,
+  trap: InterruptTrap,
+): Promise<number> {
   const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
@@ -298,16 +317,19 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     detailedExitcode: opts.detailedExitcode,
     format: opts.format ?? 'text',
     out,
+    trap,
     shard,
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
-    (
-      await checkRemoved([...removed], loaded.settings, {
-        projectDir,
-        customersDir,
-        offline: opts.offline ?? false,
-      })
-    ).map((r) => ({ ...r, timings: {} }));
+    trap.signal()
+      ? []
+      : (
+          await checkRemoved([...removed], loaded.settings, {
+            projectDir,
+            customersDir,
+            offline: opts.offline ?? false,
+          })
+        ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
     out.stderr(
       shard
@@ -325,6 +347,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
   // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
   // cannot be installed, fails here once, with earlier output untouched.
   const environment = await checkEnvironment(projectDir, outdir, out);
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
   if (!environment) return 1;
   const { cli } = environment;
 
@@ -335,6 +358,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     offline: opts.offline ?? false,
     projectDir,
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
@@ -350,9 +374,32 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     projectDir,
     jobs,
     offline: opts.offline ?? false,
+    lock: opts.lock ?? true,
     progress: opts.progress ?? progressFor(process.stderr),
+    lockTimeoutSeconds: loaded.settings.lockTimeoutSeconds,
+    interrupted: trap.signal,
   });
   return finish([...results, ...(await removedResults())], reporting);
+}
+
+/** Every selected customer as interrupted before its plan started. */
+function notStarted(
+  loaded: ReturnType<typeof loadProject>,
+  ids: readonly string[] | undefined,
+  trap: InterruptTrap,
+): StackRunResult[] {
+  const selected = ids === undefined ? undefined : new Set(ids);
+  return loaded.customers
+    .filter((c) => selected === undefined || selected.has(c.customer.id))
+    .map(({ customer }) => ({
+      id: customer.id,
+      connectivityType: customer.connectivity.type,
+      decommission: customer.decommission,
+      status: 'interrupted' as const,
+      error: `interrupted by ${trap.signal()} before it started: not planned`,
+      durationMs: 0,
+      timings: {},
+    }));
 }
 
 /**
