@@ -9,6 +9,7 @@ import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
 import { renderSummary } from '../pr/summary';
 import type { ShardSpec } from '../shards/shard';
 import { countChanges, hasChanges } from '../terraform/plan-counts';
+import { exitStatusFor, type InterruptTrap } from '../terraform/interrupt';
 import type { StackRunResult } from '../terraform/runner';
 import type { Output } from './output';
 import { paint } from './style';
@@ -27,6 +28,8 @@ export interface FinishContext {
   /** What stdout carries: the totals line, or the results JSON. @default 'text' */
   readonly format?: 'text' | 'json';
   readonly out: Output;
+  /** The run's interrupt trap: when it caught a signal, the exit status is 130 / 143. @default none */
+  readonly trap?: InterruptTrap;
   /** Set for `plan --shard`: recorded in plan-results.json. */
   readonly shard?: ShardInfo;
   /** Lines printed before the summary (summarize: missing shards). @default none */
@@ -83,7 +86,7 @@ export function finish(results: readonly StackRunResult[], ctx: FinishContext): 
     { add: 0, change: 0, destroy: 0 },
   );
   const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
-  const planned = stacks.length - failed.length;
+  const planned = stacks.filter((r) => r.status === 'planned').length;
   // The summary's words: "failed", "refused", "removed (no resources left)".
   const refused = removed.filter((r) => r.status === 'refused');
   const gone = removed.filter((r) => r.status !== 'refused');
@@ -99,7 +102,7 @@ export function finish(results: readonly StackRunResult[], ctx: FinishContext): 
     `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
     (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
     `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}`;
-  const bad = failed.length + refused.length > 0;
+  const bad = failed.length + refused.length > 0 || stacks.some((r) => r.status === 'interrupted');
   if (ctx.format === 'json') {
     // stdout is exactly the JSON (pipe it to jq); the human line goes to stderr.
     ctx.out.stdout(json);
@@ -109,6 +112,21 @@ export function finish(results: readonly StackRunResult[], ctx: FinishContext): 
   }
   if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
     ctx.out.stderr(CREDENTIALS_HINT);
+  }
+  const signal = ctx.trap?.signal();
+  if (signal) {
+    // One line: what was left undone, and whether locks may remain.
+    const stopped = results.filter((r) => r.status === 'interrupted');
+    const killed = ctx.trap?.killed() ?? 0;
+    ctx.out.stderr(
+      `linkforge plan: interrupted by ${signal}: ${stopped.length} of ${stacks.length} stack(s) not planned` +
+        (stopped.length > 0 ? ` (${stopped.map((r) => r.id).join(', ')})` : '') +
+        (killed > 0
+          ? `; ${killed} terraform process(es) did not stop in time and were killed: their state locks may remain (the next plan names the force-unlock command)`
+          : '; every terraform process stopped and released its state lock') +
+        '; plan them again with a new run\n',
+    );
+    return exitStatusFor(signal);
   }
   if (results.some((r) => r.status !== 'planned') || unwritten.length > 0) return 1;
   if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;

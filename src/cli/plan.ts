@@ -24,6 +24,7 @@ import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
 import { checkProvider, checkTerraform } from '../terraform/environment';
+import { trapInterrupts, type InterruptTrap } from '../terraform/interrupt';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks, type StackRunResult } from '../terraform/runner';
@@ -77,6 +78,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stops the run early. @default a trap on this process's SIGINT and SIGTERM */
+  readonly interrupts?: InterruptTrap;
   /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
   readonly format?: 'text' | 'json';
 }
@@ -276,13 +279,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     out.stderr(`linkforge plan: ${e.message}\n`);
     return 1;
   }
+  // From here on a Ctrl-C or a cancelled CI job stops terraform cleanly and still gets a summary.
+  const trap = opts.interrupts ?? trapInterrupts({ out, command: 'linkforge plan' });
   try {
-    return await planLocked(
-      opts,
-      { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard },
-      out,
-    );
+    const sel = { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard };
+    return await planLocked(opts, sel, out, trap);
   } finally {
+    if (!opts.interrupts) trap.release();
     lock.release();
   }
 }
@@ -298,7 +301,12 @@ interface Selection {
   readonly shard: ShardInfo | undefined;
 }
 
-async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
+async function planLocked(
+  opts: PlanCommandOptions,
+  sel: Selection,
+  out: Output,
+  trap: InterruptTrap,
+): Promise<number> {
   const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
@@ -309,16 +317,19 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     detailedExitcode: opts.detailedExitcode,
     format: opts.format ?? 'text',
     out,
+    trap,
     shard,
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
-    (
-      await checkRemoved([...removed], loaded.settings, {
-        projectDir,
-        customersDir,
-        offline: opts.offline ?? false,
-      })
-    ).map((r) => ({ ...r, timings: {} }));
+    trap.signal()
+      ? []
+      : (
+          await checkRemoved([...removed], loaded.settings, {
+            projectDir,
+            customersDir,
+            offline: opts.offline ?? false,
+          })
+        ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
     out.stderr(
       shard
@@ -336,6 +347,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
   // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
   // cannot be installed, fails here once, with earlier output untouched.
   const environment = await checkEnvironment(projectDir, outdir, out);
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
   if (!environment) return 1;
   const { cli } = environment;
 
@@ -346,6 +358,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     offline: opts.offline ?? false,
     projectDir,
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
@@ -363,8 +376,30 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     offline: opts.offline ?? false,
     lock: opts.lock ?? true,
     progress: opts.progress ?? progressFor(process.stderr),
+    lockTimeoutSeconds: loaded.settings.lockTimeoutSeconds,
+    interrupted: trap.signal,
   });
   return finish([...results, ...(await removedResults())], reporting);
+}
+
+/** Every selected customer as interrupted before its plan started. */
+function notStarted(
+  loaded: ReturnType<typeof loadProject>,
+  ids: readonly string[] | undefined,
+  trap: InterruptTrap,
+): StackRunResult[] {
+  const selected = ids === undefined ? undefined : new Set(ids);
+  return loaded.customers
+    .filter((c) => selected === undefined || selected.has(c.customer.id))
+    .map(({ customer }) => ({
+      id: customer.id,
+      connectivityType: customer.connectivity.type,
+      decommission: customer.decommission,
+      status: 'interrupted' as const,
+      error: `interrupted by ${trap.signal()} before it started: not planned`,
+      durationMs: 0,
+      timings: {},
+    }));
 }
 
 /**

@@ -79,6 +79,12 @@ const LINKFORGE_SETTINGS: SchemaNode = {
         description: 'Two availability zones.',
       },
     },
+    lockTimeoutSeconds: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 3600,
+      description: 'Seconds a plan waits for a state lock held by another run.',
+    },
     tags: {
       type: 'object',
       description: 'Tags applied to every resource.',
@@ -328,6 +334,7 @@ function toSettings(raw: Record<string, unknown>): PlatformSettings {
     availabilityZones: (raw.availabilityZones as PlatformSettings['availabilityZones'] | undefined) ?? {},
     tags: (raw.tags as Record<string, string> | undefined) ?? {},
     backend: toBackend(raw.backend as Record<string, unknown> | undefined),
+    lockTimeoutSeconds: (raw.lockTimeoutSeconds as number | undefined) ?? DEFAULT_SETTINGS.lockTimeoutSeconds,
     logs: toLogs(raw.logs as Record<string, unknown> | undefined),
     alarmTopicArns: [...((raw.alarmTopicArns as string[] | undefined) ?? [])].sort(),
     quotas: (raw.quotas as Record<string, Partial<QuotaSettings>> | undefined) ?? {},

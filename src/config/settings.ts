@@ -140,6 +140,12 @@ export interface PlatformSettings {
   readonly alarmTopicArns: readonly string[];
   /** Quotas of the vendor account(s), per region. @default AWS's default quotas */
   readonly quotas: Readonly<Record<string, Partial<QuotaSettings>>>;
+  /**
+   * How long a plan waits for a customer's state lock held by another run (`terraform plan
+   * -lock-timeout`), 0-3600 seconds: long enough for a concurrent plan of the same customer to
+   * finish, short enough that a stale lock is reported within minutes. @default 120
+   */
+  readonly lockTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -152,6 +158,7 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   logs: { retentionDays: 365, kmsKeyArns: {}, flowLogDestination: { type: 'cloud-watch-logs' } },
   alarmTopicArns: [],
   quotas: {},
+  lockTimeoutSeconds: 120,
 };
 
 /** The two availability zones for a region: the configured pair, else `<region>a` and `<region>b`. */

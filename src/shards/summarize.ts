@@ -20,7 +20,8 @@ import { formatShard } from './shard';
 
 /** Customer ids as the schema allows them; anything else in a results file is refused (paths). */
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const STATUSES: readonly StackPlanStatus[] = ['planned', 'failed', 'refused'];
+// 'interrupted': a shard stopped by SIGINT/SIGTERM still writes its results (src/terraform/interrupt.ts).
+const STATUSES: readonly StackPlanStatus[] = ['planned', 'failed', 'refused', 'interrupted'];
 
 export interface ShardRecord {
   readonly index: number;

@@ -109,6 +109,23 @@ describe('parseSettings', () => {
     expect(parseSettings('c', cdktf({ defaultAmazonSideAsn: 4200000000 })).diagnostics).toEqual([]);
   });
 
+  it('reads lockTimeoutSeconds (default 120) and refuses values outside 0-3600 at their position', () => {
+    expect(parseSettings('c', cdktf({})).settings.lockTimeoutSeconds).toBe(120);
+    expect(parseSettings('c', cdktf({ lockTimeoutSeconds: 0 })).settings.lockTimeoutSeconds).toBe(0);
+    for (const bad of [-1, 3601, 1.5, '5m']) {
+      const text = cdktf({ lockTimeoutSeconds: bad });
+      const { settings, diagnostics } = parseSettings('c', text);
+      expect(settings).toBe(DEFAULT_SETTINGS);
+      expect(diagnostics).toHaveLength(1);
+      const line = text.split('\n').findIndex((l) => l.includes('"lockTimeoutSeconds"')) + 1;
+      expect(diagnostics[0]).toMatchObject({
+        code: 'SETTINGS_INVALID',
+        path: 'context.linkforge.lockTimeoutSeconds',
+        line,
+      });
+    }
+  });
+
   it('checks availability zones belong to their region', () => {
     const { diagnostics } = parseSettings(
       'c',

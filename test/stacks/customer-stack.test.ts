@@ -372,8 +372,12 @@ describe('CustomerStack: transit gateway', () => {
   it('has these Terraform addresses (a contract: see docs/stacks.md)', () => {
     const { json } = synthCustomer(transitGatewayCustomer({}, { accepted: true }));
     expect(addresses(json)).toEqual([
+      'aws_cloudwatch_log_group.vendor-vpc_flow-log_log-group',
       'aws_default_security_group.vendor-vpc_default-security-group',
       'aws_ec2_transit_gateway_vpc_attachment.transit-gateway_attachment',
+      'aws_flow_log.vendor-vpc_flow-log_flow-log',
+      'aws_iam_role.vendor-vpc_flow-log_role',
+      'aws_iam_role_policy.vendor-vpc_flow-log_role-policy',
       'aws_ram_resource_share_accepter.transit-gateway_resource-share-accepter',
       'aws_route.transit-gateway_route-10-0-0-0-12',
       'aws_route.transit-gateway_route-172-20-0-0-16',

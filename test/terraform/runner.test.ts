@@ -113,6 +113,31 @@ describe('planStacks with a fake terraform', () => {
     expect(t.concurrency()).toEqual([1, 1, 1]);
   });
 
+  it('passes -lock-timeout from the setting, and names the state in an error about state', async () => {
+    const t = setup(['a'], { fail: { a: 'plan' } });
+    fs.writeFileSync(
+      path.join(t.stacks[0].dir, 'cdk.tf.json'),
+      JSON.stringify({
+        terraform: {
+          required_providers: { aws: { source: 'aws', version: '5.100.0' } },
+          backend: { s3: { bucket: 'vendor-state', key: 'linkforge/a/terraform.tfstate' } },
+        },
+      }),
+    );
+    const [r] = await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      binary: t.binary,
+      baseEnv: { ...t.baseEnv, FAKE_TF_ERROR: 'Failed to load state: unsupported state format version 9' },
+      lockTimeoutSeconds: 45,
+    });
+    expect(t.calls().find((c) => c.cmd === 'plan')?.args).toContain('-lock-timeout=45s');
+    expect(r.error).toBe(
+      'terraform plan failed: Error: Failed to load state: unsupported state format version 9 on cdk.tf.json line 3: ' +
+        'the details (state: s3://vendor-state/linkforge/a/terraform.tfstate)',
+    );
+  });
+
   it('a failed stack does not stop the others; its error and log are kept, and no plan', async () => {
     const t = setup(['a', 'b', 'c', 'd'], { fail: { b: 'plan', d: 'init' } });
     const results = await planStacks(t.stacks, {
