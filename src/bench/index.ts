@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { FIGURES } from './figures';
+import { SCALE_FIGURES, type ScaleFigureId } from './scale';
 import { renderSection, spliceSection } from './report';
 import { benchEnv, makeWorkDir, runBench } from './run';
 import { parseSizes } from './stats';
@@ -40,7 +41,7 @@ const DEFAULT_PLAIN_PLAN_MAX = 10;
 /** Parses the command line into options; exported for tests. */
 export function parseOptions(argv: string[]): {
   options: BenchOptions;
-  figures: FigureId[];
+  figures: (FigureId | ScaleFigureId)[];
   outDir: string;
   keep: boolean;
   render: boolean;
@@ -82,7 +83,7 @@ export function parseOptions(argv: string[]): {
     const stray = list.filter((n) => !sizes.includes(n));
     if (stray.length > 0) throw new Error(`${flag}: ${stray.join(', ')} not in --sizes ${sizes.join(',')}`);
   }
-  const known = FIGURES.map((f) => f.id) as string[];
+  const known = [...FIGURES.map((f) => f.id), ...SCALE_FIGURES] as string[];
   const figures = (values.figures ?? known.join(',')).split(',').map((s) => s.trim());
   for (const f of figures) {
     if (!known.includes(f)) throw new Error(`--figures: unknown figure '${f}' (known: ${known.join(', ')})`);
@@ -97,7 +98,7 @@ export function parseOptions(argv: string[]): {
       seed: Number(values.seed),
       skipPlain: values['skip-plain'],
     },
-    figures: figures as FigureId[],
+    figures: figures as (FigureId | ScaleFigureId)[],
     outDir: values['out-dir'],
     keep: values.keep,
     render: values.render,

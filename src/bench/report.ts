@@ -5,6 +5,7 @@
  * from docs/benchmarks.json (`npm run bench -- --render`).
  */
 import { FIGURES } from './figures';
+import { renderScale } from './scale';
 import { formatMemory, formatRatio, formatSeconds } from './stats';
 import type { BenchResults, FigureId, Measurement, Tool } from './types';
 
@@ -142,6 +143,7 @@ export function renderSection(results: BenchResults, svgFile = 'benchmarks.svg')
     if (notes.length > 0) lines.push('', ...notes.map((n) => `_${n}_`));
     lines.push('');
   }
+  if (results.scale) lines.push(...renderScale(results.scale));
   lines.push(...renderThroughNpm(results));
   return lines.join('\n');
 }

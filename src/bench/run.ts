@@ -10,6 +10,7 @@ import { FIGURES } from './figures';
 import { cleanOutputs, FleetLayout, layoutFleet, PLAIN_KEEP, REPO_KEEP } from './fleet';
 import { machineInfo } from './machine';
 import { runMeasured } from './measure';
+import { runScale, SCALE_FIGURES, type ScaleFigureId } from './scale';
 import { formatMemory, formatSeconds, median } from './stats';
 import { benchValidate } from './validate';
 import type {
@@ -30,7 +31,7 @@ export interface RunContext {
   readonly logFile: string;
   readonly env: NodeJS.ProcessEnv;
   /** Figures to run (all by default; `--figures` narrows it while developing). */
-  readonly figures: ReadonlySet<FigureId>;
+  readonly figures: ReadonlySet<FigureId | ScaleFigureId>;
   readonly progress: (line: string) => void;
 }
 
@@ -292,7 +293,26 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
   }
   if (!options.skipPlain) measurements.push(...derivePlain(measurements));
 
-  return { version: 1, date, machine: machineInfo(ctx.projectDir), options, measurements };
+  const scale = SCALE_FIGURES.some((f) => ctx.figures.has(f))
+    ? await runScale({
+        projectDir: ctx.projectDir,
+        workDir: ctx.workDir,
+        logFile: ctx.logFile,
+        env: ctx.env,
+        figures: ctx.figures,
+        runs: options.runs,
+        seed: options.seed,
+        progress: ctx.progress,
+      })
+    : undefined;
+  return {
+    version: 1,
+    date,
+    machine: machineInfo(ctx.projectDir),
+    options,
+    measurements,
+    ...(scale ? { scale } : {}),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * plot renderers.
  */
 import type { MachineInfo } from './machine';
+import type { ScaleResults } from './scale';
 
 /**
  * `linkforge`: the bare process (`node dist/src/cli/index.js …`); `linkforge-npm`: the same command
@@ -88,4 +89,6 @@ export interface BenchResults {
   readonly machine: MachineInfo;
   readonly options: BenchOptions;
   readonly measurements: readonly Measurement[];
+  /** The scale-out figures (src/bench/scale.ts), when they were run. */
+  readonly scale?: ScaleResults;
 }

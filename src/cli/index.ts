@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   affected: async () => (await import('./affected')).run,
   generate: async () => (await import('./generate')).run,
   summarize: async () => (await import('./summarize')).run,
+  'shard-matrix': async () => (await import('./shard-matrix')).run,
   handoff: async () => (await import('./handoff')).run,
   status: async () => (await import('./status')).run,
   list: async () => (await import('./list')).run,
@@ -30,6 +31,7 @@ commands:
   synth      validate, then write cdktf.out/stacks/<id>/cdk.tf.json ([ID...])
   plan       synth, then terraform init + plan per stack ([ID...] [--affected-since REF] [--shard K/N] [--jobs N] [--offline])
   summarize  merge the output directories of plan --shard runs into one summary (DIR... [--outdir DIR])
+  shard-matrix  the CI job matrix of plan shards for an affected set (--affected-from FILE [--threshold N])
   affected   customers added, changed or removed since --base REF
   generate   regenerate committed artefacts (schema/customer.schema.json, docs/fields.md)
   handoff    the customer's handoff document: cdktf.out/handoff/<id>.md (ID [--format md|json] [--device TYPE] [--live])

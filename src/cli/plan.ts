@@ -18,26 +18,25 @@ import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/loa
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
-import { ArtifactWriteError, writeFileAtomic } from '../fsutil/atomic-write';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
-import { renderSummary } from '../pr/summary';
 import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
 import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
 import { checkProvider, checkTerraform } from '../terraform/environment';
+import { trapInterrupts, type InterruptTrap } from '../terraform/interrupt';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
-import { countChanges, hasChanges } from '../terraform/plan-counts';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks, type StackRunResult } from '../terraform/runner';
 import { stackCost } from '../shards/cost';
 import { formatShard, parseShard, splitIntoShards, type ShardSpec } from '../shards/shard';
 import { PROCESS_OUTPUT, type Output } from './output';
-import { formatTextStyled, paint } from './style';
+import { finish, type FinishContext, type ShardInfo } from './plan-report';
+import { formatTextStyled } from './style';
 
 const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since REF | --affected-from FILE]
-                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--outdir DIR]
-                      [--format text|json]
+                      [--shard K/N] [--jobs N] [--offline] [--detailed-exitcode] [--lock=false]
+                      [--outdir DIR] [--format text|json]
 
   ID...               plan only these customers (default: every customer)
   --customers DIR     customer files (default: customers)
@@ -47,6 +46,7 @@ const USAGE = `usage: linkforge plan [ID...] [--customers DIR] [--affected-since
   --jobs N            stacks planned at the same time (default: CPUs, at most one per GiB of free memory)
   --offline           local throw-away state, placeholder credentials: calls no AWS API
   --detailed-exitcode exit 2 when any stack has changes (0: none, 1: error)
+  --lock=false        do not take the state lock (pull-request and drift plans: their roles only read)
   --outdir DIR        synthesis and plan output (default: cdktf.out)
   --format text|json  text: one line of totals on stdout (default); json: the per-stack results
                       (as plan-results.json) on stdout, the totals line on stderr
@@ -64,6 +64,12 @@ export interface PlanCommandOptions {
   readonly jobs?: number;
   readonly offline?: boolean;
   readonly detailedExitcode?: boolean;
+  /**
+   * Take the state lock while planning. Pull-request and drift plans pass false: their roles may
+   * only read state (docs/security.md), and a plan that is never applied needs no lock.
+   * @default true
+   */
+  readonly lock?: boolean;
   /** @default 'cdktf.out' */
   readonly outdir?: string;
   /** Project root (cdktf.json, .linkforge/). @default process.cwd() */
@@ -72,6 +78,8 @@ export interface PlanCommandOptions {
   readonly progress?: ProgressReporter;
   /** Environment that tells whether this runs under CI (`CI=true`). @default process.env */
   readonly env?: NodeJS.ProcessEnv;
+  /** What stops the run early. @default a trap on this process's SIGINT and SIGTERM */
+  readonly interrupts?: InterruptTrap;
   /** What stdout carries at the end: the totals line, or the results as JSON. @default 'text' */
   readonly format?: 'text' | 'json';
 }
@@ -125,6 +133,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       jobs: { type: 'string', short: 'j' },
       offline: { type: 'boolean' },
       'detailed-exitcode': { type: 'boolean' },
+      lock: { type: 'string' },
       outdir: { type: 'string' },
       format: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -142,6 +151,8 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
       throw new Error(`--jobs must be a positive integer, got '${values.jobs}'`);
     jobs = Number(values.jobs);
   }
+  if (values.lock !== undefined && values.lock !== 'true' && values.lock !== 'false')
+    throw new Error(`--lock must be true or false, got '${values.lock}'`);
   const selections = [
     positionals.length > 0 ? 'customer ids' : undefined,
     values['affected-since'] !== undefined ? '--affected-since' : undefined,
@@ -158,6 +169,7 @@ function parse(argv: string[]): PlanCommandOptions | 'help' {
     jobs,
     offline: values.offline ?? false,
     detailedExitcode: values['detailed-exitcode'] ?? false,
+    lock: values.lock !== 'false',
     outdir: values.outdir,
     format: values.format as 'text' | 'json' | undefined,
   };
@@ -267,13 +279,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     out.stderr(`linkforge plan: ${e.message}\n`);
     return 1;
   }
+  // From here on a Ctrl-C or a cancelled CI job stops terraform cleanly and still gets a summary.
+  const trap = opts.interrupts ?? trapInterrupts({ out, command: 'linkforge plan' });
   try {
-    return await planLocked(
-      opts,
-      { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard },
-      out,
-    );
+    const sel = { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard };
+    return await planLocked(opts, sel, out, trap);
   } finally {
+    if (!opts.interrupts) trap.release();
     lock.release();
   }
 }
@@ -289,7 +301,12 @@ interface Selection {
   readonly shard: ShardInfo | undefined;
 }
 
-async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output): Promise<number> {
+async function planLocked(
+  opts: PlanCommandOptions,
+  sel: Selection,
+  out: Output,
+  trap: InterruptTrap,
+): Promise<number> {
   const { loaded, ids, removed, projectDir, customersDir, outdir, absOutdir, shard } = sel;
   const plansDir = path.join(absOutdir, 'plans');
   const summaryFile = path.join(absOutdir, 'summary.md');
@@ -300,16 +317,19 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     detailedExitcode: opts.detailedExitcode,
     format: opts.format ?? 'text',
     out,
+    trap,
     shard,
   };
   const removedResults = async (): Promise<StackRunResult[]> =>
-    (
-      await checkRemoved([...removed], loaded.settings, {
-        projectDir,
-        customersDir,
-        offline: opts.offline ?? false,
-      })
-    ).map((r) => ({ ...r, timings: {} }));
+    trap.signal()
+      ? []
+      : (
+          await checkRemoved([...removed], loaded.settings, {
+            projectDir,
+            customersDir,
+            offline: opts.offline ?? false,
+          })
+        ).map((r) => ({ ...r, timings: {} }));
   if (ids !== undefined && ids.length === 0) {
     out.stderr(
       shard
@@ -327,6 +347,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
   // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
   // cannot be installed, fails here once, with earlier output untouched.
   const environment = await checkEnvironment(projectDir, outdir, out);
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
   if (!environment) return 1;
   const { cli } = environment;
 
@@ -337,6 +358,7 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     offline: opts.offline ?? false,
     projectDir,
   }).map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
+  if (trap.signal()) return finish(notStarted(loaded, ids, trap), reporting);
 
   // Plans of an earlier run must never sit next to this run's summary.
   fs.rmSync(plansDir, { recursive: true, force: true });
@@ -352,9 +374,32 @@ async function planLocked(opts: PlanCommandOptions, sel: Selection, out: Output)
     projectDir,
     jobs,
     offline: opts.offline ?? false,
+    lock: opts.lock ?? true,
     progress: opts.progress ?? progressFor(process.stderr),
+    lockTimeoutSeconds: loaded.settings.lockTimeoutSeconds,
+    interrupted: trap.signal,
   });
   return finish([...results, ...(await removedResults())], reporting);
+}
+
+/** Every selected customer as interrupted before its plan started. */
+function notStarted(
+  loaded: ReturnType<typeof loadProject>,
+  ids: readonly string[] | undefined,
+  trap: InterruptTrap,
+): StackRunResult[] {
+  const selected = ids === undefined ? undefined : new Set(ids);
+  return loaded.customers
+    .filter((c) => selected === undefined || selected.has(c.customer.id))
+    .map(({ customer }) => ({
+      id: customer.id,
+      connectivityType: customer.connectivity.type,
+      decommission: customer.decommission,
+      status: 'interrupted' as const,
+      error: `interrupted by ${trap.signal()} before it started: not planned`,
+      durationMs: 0,
+      timings: {},
+    }));
 }
 
 /**
@@ -388,126 +433,4 @@ async function checkEnvironment(
   for (const w of provider.value.warnings) out.stderr(`linkforge plan: warning: ${w}\n`);
   out.stderr(`Terraform ${terraform.value}; ${describeCliSetup(cli)}\n`);
   return { cli };
-}
-
-/** What a shard's plan-results.json records, so that `summarize` can tell a missing shard's stacks. */
-export interface ShardInfo extends ShardSpec {
-  /** The ids of every shard (removed customers in shard 1), as this runner computed the split. */
-  readonly assignment: readonly (readonly string[])[];
-}
-
-export interface FinishContext {
-  readonly summaryFile: string;
-  readonly absOutdir: string;
-  readonly projectDir: string;
-  readonly detailedExitcode?: boolean;
-  /** What stdout carries: the totals line, or the results JSON. @default 'text' */
-  readonly format?: 'text' | 'json';
-  readonly out: Output;
-  /** Set for `plan --shard`: recorded in plan-results.json. */
-  readonly shard?: ShardInfo;
-  /** Lines printed before the summary (summarize: missing shards). @default none */
-  readonly preamble?: string;
-}
-
-/**
- * Terraform's ways of saying that no AWS credentials were found (the provider's, and the S3
- * backend's): the console adds what to do about it.
- */
-const NO_CREDENTIALS =
-  /No valid credential sources found|failed to refresh cached credentials|NoCredentialProviders|no EC2 IMDS role found/i;
-
-export const CREDENTIALS_HINT =
-  'hint: terraform found no AWS credentials. Plan without an AWS account with --offline ' +
-  '(npm run plan -- --offline), or give credentials for the vendor account: set AWS_PROFILE ' +
-  '(after aws sso login) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.\n';
-
-/**
- * Write the summary and the machine-readable results, print the totals, and decide the exit status.
- * `linkforge summarize` ends with this same function, so a merged run reports exactly as one run.
- */
-export function finish(results: readonly StackRunResult[], ctx: FinishContext): number {
-  // Each artifact is written on its own (temporary file + rename): one that cannot be written (a
-  // full disk) is reported with its path and cause, and never stops the other from being tried.
-  const json = resultsJson(results, ctx.shard);
-  const unwritten: string[] = [];
-  for (const [file, render] of [
-    [ctx.summaryFile, () => (ctx.preamble ?? '') + renderSummary(results)],
-    [path.join(ctx.absOutdir, 'plan-results.json'), () => json],
-  ] as const) {
-    try {
-      writeFileAtomic(file, render());
-    } catch (e) {
-      if (!(e instanceof ArtifactWriteError)) throw e;
-      unwritten.push(file);
-      ctx.out.stderr(`linkforge plan: ${e.message}\n`);
-    }
-  }
-
-  // Stacks that were synthesized and planned, apart from removed customer files (only checked):
-  // "planned N/M" counts the same stacks as "planning M stack(s)" before it.
-  // (A removed file's check is never 'failed'; a failed row without a type is a stack that a
-  // missing shard should have planned, see summarize.)
-  const isRemoved = (r: StackRunResult) => r.connectivityType === undefined && r.status !== 'failed';
-  const stacks = results.filter((r) => !isRemoved(r));
-  const removed = results.filter(isRemoved);
-  const failed = stacks.filter((r) => r.status === 'failed');
-  const total = stacks.reduce(
-    (acc, r) => {
-      const c = r.counts ?? countChanges(r.plan);
-      return { add: acc.add + c.add, change: acc.change + c.change, destroy: acc.destroy + c.destroy };
-    },
-    { add: 0, change: 0, destroy: 0 },
-  );
-  const rel = path.relative(ctx.projectDir, ctx.summaryFile).split(path.sep).join('/');
-  const planned = stacks.length - failed.length;
-  // The summary's words: "failed", "refused", "removed (no resources left)".
-  const refused = removed.filter((r) => r.status === 'refused');
-  const gone = removed.filter((r) => r.status !== 'refused');
-  const removedText = [
-    ...(refused.length > 0 ? [`${refused.length} refused (${refused.map((r) => r.id).join(', ')})`] : []),
-    ...(gone.length > 0
-      ? [`${gone.length} removed, no resources left (${gone.map((r) => r.id).join(', ')})`]
-      : []),
-  ];
-  const line =
-    `planned ${planned}/${stacks.length} stack(s)` +
-    (failed.length > 0 ? `, ${failed.length} failed (${failed.map((r) => r.id).join(', ')})` : '') +
-    `: ${total.add} to add, ${total.change} to change, ${total.destroy} to destroy` +
-    (removedText.length > 0 ? `; deleted customer files: ${removedText.join(', ')}` : '') +
-    `; summary: ${unwritten.includes(ctx.summaryFile) ? 'NOT written (see above)' : rel}`;
-  const bad = failed.length + refused.length > 0;
-  if (ctx.format === 'json') {
-    // stdout is exactly the JSON (pipe it to jq); the human line goes to stderr.
-    ctx.out.stdout(json);
-    ctx.out.stderr(`${paint(bad ? 'red' : 'green', line, ctx.out.stderrColour)}\n`);
-  } else {
-    ctx.out.stdout(`${paint(bad ? 'red' : 'green', line, ctx.out.stdoutColour)}\n`);
-  }
-  if (results.some((r) => r.status !== 'planned' && NO_CREDENTIALS.test(r.error ?? ''))) {
-    ctx.out.stderr(CREDENTIALS_HINT);
-  }
-  if (results.some((r) => r.status !== 'planned') || unwritten.length > 0) return 1;
-  if (ctx.detailedExitcode && results.some((r) => hasChanges(r.counts ?? countChanges(r.plan)))) return 2;
-  return 0;
-}
-
-/** Per stack: status, counts, files, error, timings (no plan bodies: those are in plan.json). */
-export function resultsJson(results: readonly StackRunResult[], shard?: ShardInfo): string {
-  const rows = [...results]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((r) => ({
-      id: r.id,
-      connectivityType: r.connectivityType ?? null,
-      decommission: r.decommission,
-      status: r.status,
-      counts: r.counts ?? null,
-      planFile: r.planFile ?? null,
-      planJsonFile: r.planJsonFile ?? null,
-      error: r.error ?? null,
-      offline: r.offline ?? false,
-      durationMs: r.durationMs,
-      timings: r.timings,
-    }));
-  return JSON.stringify(shard ? { shard, stacks: rows } : { stacks: rows }, null, 2) + '\n';
 }

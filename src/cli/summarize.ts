@@ -15,7 +15,7 @@ import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output
 import { mdCodeBlock } from '../pr/markdown';
 import { mergeShardResults } from '../shards/summarize';
 import { MAX_SHARDS } from '../shards/shard';
-import { finish } from './plan';
+import { finish } from './plan-report';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge summarize DIR... [--outdir DIR] [--expect-shards N] [--detailed-exitcode]

@@ -192,7 +192,7 @@ const vpcPeering: SchemaNode = {
       type: 'boolean',
       default: false,
       description:
-        "Resolve the customer VPC's public DNS hostnames to private IPs. Takes effect only once accepted is true (AWS rejects peering options on a pending peering).",
+        "Ask that the customer VPC's public DNS hostnames resolve to their private addresses from the vendor VPC. Only the customer (the accepter) can switch this on, in their account, once the peering is accepted: the stack sets no peering option, and the handoff lists it as the customer's step.",
     },
   },
 };

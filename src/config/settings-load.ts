@@ -15,14 +15,42 @@ import type { Diagnostic } from './diagnostics';
 import { CIDR_PATTERN, REGION_PATTERN } from './schema';
 import type { SchemaNode } from './schema';
 import { mapSchemaErrors } from './schema-errors';
-import { COMMERCIAL_REGIONS, DEFAULT_SETTINGS } from './settings';
-import type { BackendSettings, PlatformSettings } from './settings';
+import { COMMERCIAL_REGIONS, DEFAULT_SETTINGS, LOG_RETENTION_DAYS } from './settings';
+import type { BackendSettings, LogSettings, PlatformSettings, QuotaSettings } from './settings';
 import { YamlSource, formatPath } from './yaml-source';
 
 export const DEFAULT_CDKTF_JSON = 'cdktf.json';
 const CODE = 'SETTINGS_INVALID';
 
+const KMS_KEY_ARN_PATTERN = '^arn:aws[a-z-]*:kms:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:key/[A-Za-z0-9-]+$';
+const SNS_TOPIC_ARN_PATTERN = '^arn:aws[a-z-]*:sns:[a-z]{2}(-[a-z]+)+-\\d:\\d{12}:[A-Za-z0-9_-]{1,256}$';
+/** An S3 bucket ARN, optionally with a key prefix (flow logs accept both). */
+const FLOW_LOG_DESTINATION_PATTERN =
+  '^(cloud-watch-logs|arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/[^\\s]*[^/\\s])?)$';
+
+/** The region of an ARN (its fourth field). */
+export function arnRegion(arn: string): string {
+  return arn.split(':')[3] ?? '';
+}
+
 const region: SchemaNode = { type: 'string', pattern: REGION_PATTERN, description: 'An AWS region code.' };
+
+const quotaValue = (description: string): SchemaNode => ({ type: 'integer', minimum: 1, description });
+const QUOTAS: SchemaNode = {
+  type: 'object',
+  additionalProperties: false,
+  description: 'Raised quotas of the vendor account in one region (or "*" for every region).',
+  properties: {
+    vpcsPerRegion: quotaValue('VPCs per Region.'),
+    internetGatewaysPerRegion: quotaValue('Internet gateways per Region.'),
+    virtualPrivateGatewaysPerRegion: quotaValue('Virtual private gateways per Region.'),
+    customerGatewaysPerRegion: quotaValue('Customer gateways per Region.'),
+    vpnConnectionsPerRegion: quotaValue('Site-to-Site VPN connections per Region.'),
+    elasticIpsPerRegion: quotaValue('EC2-VPC Elastic IPs per Region.'),
+    natGatewaysPerAvailabilityZone: quotaValue('NAT gateways per Availability Zone.'),
+    transitGatewayAttachmentsPerTransitGateway: quotaValue('Attachments per transit gateway.'),
+  },
+};
 
 const LINKFORGE_SETTINGS: SchemaNode = {
   type: 'object',
@@ -51,10 +79,53 @@ const LINKFORGE_SETTINGS: SchemaNode = {
         description: 'Two availability zones.',
       },
     },
+    lockTimeoutSeconds: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 3600,
+      description: 'Seconds a plan waits for a state lock held by another run.',
+    },
     tags: {
       type: 'object',
       description: 'Tags applied to every resource.',
       additionalProperties: { type: 'string', maxLength: 256, description: 'A tag value.' },
+    },
+    logs: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'VPN tunnel logs and VPC flow logs.',
+      properties: {
+        retentionDays: {
+          type: 'integer',
+          enum: [...LOG_RETENTION_DAYS],
+          description: 'Days CloudWatch Logs keeps the logs (one of the values CloudWatch Logs accepts).',
+        },
+        kmsKeyArns: {
+          type: 'object',
+          description: 'A customer-managed KMS key ARN per region, for the log groups of that region.',
+          additionalProperties: {
+            type: 'string',
+            pattern: KMS_KEY_ARN_PATTERN,
+            description: 'arn:aws:kms:<region>:<account>:key/<key id>',
+          },
+        },
+        flowLogDestination: {
+          type: 'string',
+          pattern: FLOW_LOG_DESTINATION_PATTERN,
+          description: '"cloud-watch-logs" (a log group per customer) or the ARN of a central S3 bucket.',
+        },
+      },
+    },
+    alarmTopicArns: {
+      type: 'array',
+      uniqueItems: true,
+      items: { type: 'string', pattern: SNS_TOPIC_ARN_PATTERN, description: 'An SNS topic ARN.' },
+      description: 'SNS topics notified by the tunnel alarms (each stack uses the topics of its region).',
+    },
+    quotas: {
+      type: 'object',
+      description: 'Raised quotas of the vendor account, per region code or "*".',
+      additionalProperties: QUOTAS,
     },
     backend: {
       type: 'object',
@@ -234,6 +305,22 @@ function semanticChecks(source: YamlSource, raw: Record<string, unknown>): Diagn
       }
     }
   }
+  const logs = raw.logs as { kmsKeyArns?: Record<string, string> } | undefined;
+  for (const [keyRegion, arn] of Object.entries(logs?.kmsKeyArns ?? {})) {
+    if (!new RegExp(REGION_PATTERN).test(keyRegion)) {
+      at(['logs', 'kmsKeyArns', keyRegion], `key ${JSON.stringify(keyRegion)} is not an AWS region code`);
+    } else if (arnRegion(arn) !== keyRegion) {
+      at(
+        ['logs', 'kmsKeyArns', keyRegion],
+        `${JSON.stringify(arn)} is a key in ${arnRegion(arn)}; CloudWatch Logs needs a key in the log group's region: give a key of ${keyRegion}`,
+      );
+    }
+  }
+  for (const quotaRegion of Object.keys((raw.quotas as Record<string, unknown> | undefined) ?? {})) {
+    if (quotaRegion !== '*' && !new RegExp(REGION_PATTERN).test(quotaRegion)) {
+      at(['quotas', quotaRegion], `key ${JSON.stringify(quotaRegion)} is not an AWS region code or "*"`);
+    }
+  }
   return out;
 }
 
@@ -247,6 +334,23 @@ function toSettings(raw: Record<string, unknown>): PlatformSettings {
     availabilityZones: (raw.availabilityZones as PlatformSettings['availabilityZones'] | undefined) ?? {},
     tags: (raw.tags as Record<string, string> | undefined) ?? {},
     backend: toBackend(raw.backend as Record<string, unknown> | undefined),
+    lockTimeoutSeconds: (raw.lockTimeoutSeconds as number | undefined) ?? DEFAULT_SETTINGS.lockTimeoutSeconds,
+    logs: toLogs(raw.logs as Record<string, unknown> | undefined),
+    alarmTopicArns: [...((raw.alarmTopicArns as string[] | undefined) ?? [])].sort(),
+    quotas: (raw.quotas as Record<string, Partial<QuotaSettings>> | undefined) ?? {},
+  };
+}
+
+function toLogs(raw: Record<string, unknown> | undefined): LogSettings {
+  const defaults = DEFAULT_SETTINGS.logs;
+  const destination = raw?.flowLogDestination as string | undefined;
+  return {
+    retentionDays: (raw?.retentionDays as number | undefined) ?? defaults.retentionDays,
+    kmsKeyArns: (raw?.kmsKeyArns as Record<string, string> | undefined) ?? defaults.kmsKeyArns,
+    flowLogDestination:
+      destination === undefined || destination === 'cloud-watch-logs'
+        ? defaults.flowLogDestination
+        : { type: 's3', arn: destination },
   };
 }
 

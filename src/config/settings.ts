@@ -71,6 +71,48 @@ export interface S3BackendSettings {
 
 export type BackendSettings = LocalBackendSettings | S3BackendSettings;
 
+/** Values CloudWatch Logs accepts for a log group's retention, in days. */
+export const LOG_RETENTION_DAYS: readonly number[] = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
+
+/** Where VPC flow logs go: a per-customer CloudWatch Logs log group, or one central S3 bucket. */
+export type FlowLogDestination =
+  | { readonly type: 'cloud-watch-logs' }
+  | {
+      readonly type: 's3';
+      /** `arn:aws:s3:::bucket` or `arn:aws:s3:::bucket/prefix`. */
+      readonly arn: string;
+    };
+
+export interface LogSettings {
+  /** Days CloudWatch Logs keeps VPN tunnel logs and VPC flow logs (one of CloudWatch's values). @default 365 */
+  readonly retentionDays: number;
+  /**
+   * Customer-managed KMS key per region for the log groups. CloudWatch Logs needs the key in the
+   * log group's region, hence one per region; a region without one keeps CloudWatch Logs' own
+   * encryption. @default {} (CloudWatch Logs' own encryption everywhere)
+   */
+  readonly kmsKeyArns: Readonly<Record<string, string>>;
+  /** Destination of every vendor VPC's flow log. @default a per-customer CloudWatch Logs log group */
+  readonly flowLogDestination: FlowLogDestination;
+}
+
+/**
+ * AWS quotas the fleet capacity check counts against, per vendor account and region. Every value
+ * defaults to AWS's default quota; a platform that raised one states the raised value.
+ */
+export interface QuotaSettings {
+  readonly vpcsPerRegion: number;
+  readonly internetGatewaysPerRegion: number;
+  readonly virtualPrivateGatewaysPerRegion: number;
+  readonly customerGatewaysPerRegion: number;
+  readonly vpnConnectionsPerRegion: number;
+  readonly elasticIpsPerRegion: number;
+  readonly natGatewaysPerAvailabilityZone: number;
+  readonly transitGatewayAttachmentsPerTransitGateway: number;
+}
+
 export interface PlatformSettings {
   /** Regions where a vendor VPC may be created. @default every commercial region */
   readonly allowedRegions: readonly string[];
@@ -88,6 +130,22 @@ export interface PlatformSettings {
   readonly tags: Readonly<Record<string, string>>;
   /** Where each customer's state lives. @default { type: 'local', directory: 'state' } */
   readonly backend: BackendSettings;
+  /** VPN tunnel logs and VPC flow logs. @default 365 days, no KMS key, flow logs to CloudWatch Logs */
+  readonly logs: LogSettings;
+  /**
+   * SNS topic ARNs notified when a tunnel alarm goes to ALARM and back to OK. A CloudWatch alarm can
+   * only notify a topic in its own region, so each stack uses the topics of its region.
+   * @default [] (alarms without actions)
+   */
+  readonly alarmTopicArns: readonly string[];
+  /** Quotas of the vendor account(s), per region. @default AWS's default quotas */
+  readonly quotas: Readonly<Record<string, Partial<QuotaSettings>>>;
+  /**
+   * How long a plan waits for a customer's state lock held by another run (`terraform plan
+   * -lock-timeout`), 0-3600 seconds: long enough for a concurrent plan of the same customer to
+   * finish, short enough that a stale lock is reported within minutes. @default 120
+   */
+  readonly lockTimeoutSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
@@ -97,6 +155,10 @@ export const DEFAULT_SETTINGS: PlatformSettings = {
   availabilityZones: {},
   tags: {},
   backend: { type: 'local', directory: 'state' },
+  logs: { retentionDays: 365, kmsKeyArns: {}, flowLogDestination: { type: 'cloud-watch-logs' } },
+  alarmTopicArns: [],
+  quotas: {},
+  lockTimeoutSeconds: 120,
 };
 
 /** The two availability zones for a region: the configured pair, else `<region>a` and `<region>b`. */

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CustomerGateway as AwsCustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { VpnConnection, type VpnConnectionConfig } from '@cdktf/provider-aws/lib/vpn-connection';
 import { VpnConnectionRoute } from '@cdktf/provider-aws/lib/vpn-connection-route';
@@ -37,13 +38,20 @@ export interface SiteToSiteVpnProps {
   readonly amazonSideAsn: number;
   /** Expert tunnel settings applied to both tunnels. @default - AWS's defaults */
   readonly tunnelOptions?: TunnelOptions;
+  /** Days the tunnel log group keeps the logs. @default 365 */
+  readonly logRetentionDays?: number;
+  /** Customer-managed KMS key of the tunnel log group. @default - CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
+  /** SNS topic ARNs (in the stack's region) notified by the tunnel alarms. @default [] */
+  readonly alarmActions?: readonly string[];
 }
 
 /**
  * Site-to-site VPN from the vendor VPC to a customer's device: a virtual private gateway attached
  * to the VPC, a customer gateway, a VPN connection whose pre-shared keys AWS generates and keeps in
  * AWS Secrets Manager, static routes when routing is static, route propagation into the private
- * route table, and a CloudWatch alarm per monitored tunnel.
+ * route table, a CloudWatch alarm per monitored tunnel, and the tunnel logs (IKE and tunnel state,
+ * both tunnels) in a CloudWatch Logs log group of the customer.
  *
  * Pre-shared keys never pass through this code, the synthesized JSON or the repository:
  * `preshared_key_storage = "SecretsManager"` makes AWS generate them and store them in a secret
@@ -56,6 +64,8 @@ export class SiteToSiteVpn extends Construct {
   /** Outside addresses of the monitored tunnels (tunnel 1 first). */
   public readonly tunnelAddresses: readonly string[];
   public readonly alarms: TunnelAlarms;
+  /** Log group of both tunnels' logs (`/linkforge/<name>/vpn-tunnels`). */
+  public readonly logGroup: CloudwatchLogGroup;
 
   constructor(scope: Construct, id: string, props: SiteToSiteVpnProps) {
     super(scope, id);
@@ -80,7 +90,24 @@ export class SiteToSiteVpn extends Construct {
       deviceName: props.customerGateway.deviceName,
       ...customerGatewayAsn(routing === 'bgp' ? props.customerGateway.bgpAsn : undefined),
       tags: { Name: props.customerGateway.deviceName },
+      // A changed IP, ASN or device name replaces the gateway. Delete-then-create fails: AWS refuses
+      // to delete a customer gateway a VPN connection still uses (IncorrectState). Created first, the
+      // new gateway is swapped into the connection in place (`customer_gateway_id` is updatable:
+      // ModifyVpnConnection keeps the AWS-side tunnel addresses, options and keys), and the old one
+      // is deleted last. https://github.com/terraform-aws-modules/terraform-aws-vpn-gateway/issues/69
+      lifecycle: { createBeforeDestroy: true },
     });
+
+    // Logged whatever `tunnels` says: AWS builds tunnel 2 anyway, and its log tells why it is down.
+    this.logGroup = new CloudwatchLogGroup(this, 'tunnel-log-group', {
+      name: `/linkforge/${vpc.name}/vpn-tunnels`,
+      retentionInDays: props.logRetentionDays ?? 365,
+      ...(props.logKmsKeyArn ? { kmsKeyId: props.logKmsKeyArn } : {}),
+      tags: { Name: `${vpc.name}-vpn-tunnels` },
+    });
+    const logOptions = {
+      cloudwatchLogOptions: { logEnabled: true, logGroupArn: this.logGroup.arn, logOutputFormat: 'json' },
+    };
 
     this.connection = new VpnConnection(this, 'vpn-connection', {
       type: 'ipsec.1',
@@ -90,6 +117,10 @@ export class SiteToSiteVpn extends Construct {
       presharedKeyStorage: 'SecretsManager',
       ...tunnelSettings(1, props.ikeVersion ?? 'ikev2', props.tunnelOptions),
       ...tunnelSettings(2, props.ikeVersion ?? 'ikev2', props.tunnelOptions),
+      // Changing log options on a deployed connection is ModifyVpnTunnelOptions, one tunnel at a
+      // time: each tunnel is briefly unavailable while the other carries the traffic.
+      tunnel1LogOptions: logOptions,
+      tunnel2LogOptions: logOptions,
       tags: { Name: vpc.name },
     });
 
@@ -117,6 +148,7 @@ export class SiteToSiteVpn extends Construct {
     this.alarms = new TunnelAlarms(this, 'tunnel-alarms', {
       tunnelAddresses: this.tunnelAddresses,
       name: vpc.name,
+      actions: props.alarmActions,
     });
   }
 }

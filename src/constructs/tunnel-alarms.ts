@@ -6,6 +6,11 @@ export interface TunnelAlarmsProps {
   readonly tunnelAddresses: readonly string[];
   /** Prefix of the alarm names, e.g. the customer id. */
   readonly name: string;
+  /**
+   * SNS topic ARNs notified when a tunnel goes down (ALARM) and when it is back (OK). They must be
+   * in the alarm's region. @default [] (no actions: the alarm only changes state)
+   */
+  readonly actions?: readonly string[];
 }
 
 /**
@@ -13,8 +18,8 @@ export interface TunnelAlarmsProps {
  * the tunnel's outside address. Ids are `tunnel-1`, `tunnel-2`: the tunnel number, not the address,
  * because the address only exists once the VPN connection does.
  *
- * The alarms carry no actions: routing them (SNS, EventBridge on alarm state changes) is the
- * platform's choice, not a customer's.
+ * Actions are the platform's choice (the `alarmTopicArns` setting), never a customer's: the same
+ * topics get ALARM and OK, so whoever is paged also learns that the tunnel is back.
  */
 export class TunnelAlarms extends Construct {
   public readonly alarms: readonly CloudwatchMetricAlarm[];
@@ -38,6 +43,9 @@ export class TunnelAlarms extends Construct {
         datapointsToAlarm: 2,
         // No data means nobody can say the tunnel is up.
         treatMissingData: 'breaching',
+        ...(props.actions && props.actions.length > 0
+          ? { alarmActions: [...props.actions], okActions: [...props.actions] }
+          : {}),
       });
     });
   }

@@ -4,6 +4,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { VpcFlowLog, type VpcFlowLogDestination } from './vpc-flow-log';
 
 export interface VendorVpcProps {
   /** IPv4 CIDR of the VPC, /16 to /26, split into four equal subnets. */
@@ -12,6 +13,11 @@ export interface VendorVpcProps {
   readonly availabilityZones: readonly [string, string];
   /** Prefix of every `Name` tag, e.g. the customer id. */
   readonly name: string;
+  /**
+   * Where the VPC flow log (all traffic) goes. Every vendor VPC has one.
+   * @default - a log group of this VPC in CloudWatch Logs, kept 365 days, CloudWatch Logs' own encryption
+   */
+  readonly flowLogDestination?: VpcFlowLogDestination;
 }
 
 /** The four equal quarters of the vendor CIDR, in address order. */
@@ -45,6 +51,8 @@ export class VendorVpc extends Construct {
   public readonly subnetCidrs: VendorSubnetCidrs;
   /** Prefix of `Name` tags. */
   public readonly name: string;
+  /** The VPC's flow log. */
+  public readonly flowLog: VpcFlowLog;
 
   constructor(scope: Construct, id: string, props: VendorVpcProps) {
     super(scope, id);
@@ -54,8 +62,8 @@ export class VendorVpc extends Construct {
 
     this.vpc = new Vpc(this, 'vpc', {
       cidrBlock: props.cidr,
-      // Both are needed for private DNS names inside the VPC and for the requester-side DNS
-      // resolution option of a peering.
+      // Both are needed for private DNS names inside the VPC, and for the customer's hostnames to
+      // resolve to private addresses over a peering once the customer allows it on their side.
       enableDnsSupport: true,
       enableDnsHostnames: true,
       tags: { Name: props.name },
@@ -92,6 +100,12 @@ export class VendorVpc extends Construct {
       subnet('private-a', a, props.availabilityZones[0]),
       subnet('private-b', b, props.availabilityZones[1]),
     ];
+
+    this.flowLog = new VpcFlowLog(this, 'flow-log', {
+      vpcId: this.vpc.id,
+      name: props.name,
+      destination: props.flowLogDestination ?? { type: 'cloud-watch-logs', retentionDays: 365 },
+    });
   }
 }
 

@@ -1,7 +1,6 @@
 import { Construct } from 'constructs';
 import { Route } from '@cdktf/provider-aws/lib/route';
 import { VpcPeeringConnection } from '@cdktf/provider-aws/lib/vpc-peering-connection';
-import { VpcPeeringConnectionOptions } from '@cdktf/provider-aws/lib/vpc-peering-connection-options';
 import type { PortRange } from '../config/types';
 import { ConnectorSecurityGroup } from './connector-security-group';
 import { cidrId, distinct } from './ids';
@@ -20,16 +19,16 @@ export interface VpcPeeringProps {
   readonly routes: readonly string[];
   /** TCP ports the connectors may reach. @default - all TCP ports */
   readonly allowedTcpPorts?: readonly PortRange[];
-  /** The customer has accepted the peering request. @default false */
-  readonly accepted?: boolean;
-  /** Resolve the customer's private DNS names from the vendor VPC; applied only once accepted. @default false */
-  readonly dnsResolution?: boolean;
 }
 
 /**
  * Requester side of a VPC peering to a customer's VPC: the peering request, one route per
- * destination in the vendor's private route table, a connector security group, and the
- * requester-side DNS option once the customer has accepted.
+ * destination in the vendor's private route table and a connector security group.
+ *
+ * No peering option is set. `dnsResolution` (the customer's hostnames resolving to private addresses
+ * from the vendor VPC) is the accepter's option, which across accounts only the customer can switch
+ * on in their account; the requester option would do the opposite, which the connectors never need.
+ * https://docs.aws.amazon.com/vpc/latest/peering/vpc-peering-dns.html
  *
  * Never auto-accepted: the accepter is the customer's account, and only the customer accepts.
  * AWS accepts routes through a pending peering (they show as blackhole until the customer accepts),
@@ -40,8 +39,6 @@ export class VpcPeering extends Construct {
   public readonly connection: VpcPeeringConnection;
   public readonly routes: readonly Route[];
   public readonly connectorSecurityGroup: ConnectorSecurityGroup;
-  /** Present only when `accepted` and `dnsResolution` are both true. */
-  public readonly options?: VpcPeeringConnectionOptions;
 
   constructor(scope: Construct, id: string, props: VpcPeeringProps) {
     super(scope, id);
@@ -71,14 +68,5 @@ export class VpcPeering extends Construct {
       allowedTcpPorts: props.allowedTcpPorts,
       name: props.vpc.name,
     });
-
-    // AWS rejects peering options while the peering is pending acceptance
-    // (OperationNotPermitted), so the option only exists once the customer file says accepted.
-    if (props.accepted && props.dnsResolution) {
-      this.options = new VpcPeeringConnectionOptions(this, 'options', {
-        vpcPeeringConnectionId: this.connection.id,
-        requester: { allowRemoteVpcDnsResolution: true },
-      });
-    }
   }
 }

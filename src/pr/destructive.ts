@@ -14,10 +14,14 @@ const CONSEQUENCES: Readonly<Record<string, { readonly replace: string; readonly
     destroy: 'The VPN connection is deleted: the tunnels go down and traffic to the customer stops.',
   },
   aws_customer_gateway: {
+    // The stacks create the new gateway first (create_before_destroy): a delete-first replacement
+    // fails at apply because AWS refuses to delete a gateway a VPN connection uses.
     replace:
-      'A new customer gateway replaces the one the VPN connection uses: the tunnels are interrupted while ' +
-      'AWS moves the connection to it, and the customer must check their device (ASN, tunnel outside ' +
-      'addresses and pre-shared keys) against the new VPN configuration.',
+      'AWS creates a new customer gateway, then the VPN connection is modified in place to use it ' +
+      '(ModifyVpnConnection): both tunnels go down while AWS provisions new tunnel endpoints and come back ' +
+      "when they renegotiate with the customer's device, which must by then use the new IP address, BGP ASN " +
+      'or device settings. The AWS-side tunnel outside addresses, tunnel options and pre-shared keys stay ' +
+      'the same. The old customer gateway is deleted last.',
     destroy: 'The customer gateway is deleted: the VPN connection that uses it cannot stay up.',
   },
   aws_vpn_gateway: {
@@ -51,6 +55,12 @@ const CONSEQUENCES: Readonly<Record<string, { readonly replace: string; readonly
     destroy: 'The peering connection is deleted: traffic between the customer VPC and the vendor VPC stops.',
   },
 };
+
+/** A customer gateway replaced delete-first (a configuration without create_before_destroy). */
+const DELETE_FIRST_GATEWAY =
+  'This plan deletes the customer gateway before creating the new one, and AWS refuses to delete a ' +
+  'customer gateway a VPN connection still uses (IncorrectState): the apply will fail. The stacks ' +
+  'linkforge synthesizes create the new gateway first; this configuration does not.';
 
 /** The resource types whose replacement or destruction the summary warns about. */
 export const CONNECTIVITY_RESOURCE_TYPES: readonly string[] = Object.keys(CONSEQUENCES).sort();
@@ -112,7 +122,10 @@ export function destructiveChanges(plan: TerraformPlanJson | undefined): Destruc
       kind,
       forcedBy: kind === 'replace' ? forcingAttributes(rc) : [],
       reason: REASONS[rc.action_reason ?? ''],
-      consequence: consequences[kind],
+      consequence:
+        kind === 'replace' && rc.type === 'aws_customer_gateway' && actions[0] === 'delete'
+          ? DELETE_FIRST_GATEWAY
+          : consequences[kind],
     });
   }
   return found.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));

@@ -9,6 +9,7 @@
  * what apply does), no-op and read entries, output changes (outputs change no infrastructure),
  * timestamps and Terraform/provider metadata.
  */
+import { createHash } from 'crypto';
 import type { TerraformPlanJson } from './types';
 
 interface Comparable {
@@ -46,6 +47,18 @@ export function planDifferences(reviewed: TerraformPlanJson, current: TerraformP
 
 export function samePlan(reviewed: TerraformPlanJson, current: TerraformPlanJson): boolean {
   return planDifferences(reviewed, current).length === 0;
+}
+
+/**
+ * SHA-256 of what a plan does (the same fields samePlan compares), computed on the UNREDACTED plan
+ * by the trusted job that made it: plan.json is redacted, so comparing two plan.json files cannot
+ * see a change to a sensitive value; comparing digests does. The digest is over the whole set of
+ * changes, and the only sensitive values in these stacks are AWS-generated keys, so it reveals
+ * nothing that could be guessed back (docs/security.md).
+ */
+export function planDigest(plan: TerraformPlanJson): string {
+  const changes = [...effectiveChanges(plan)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(canonical(changes)).digest('hex');
 }
 
 function effectiveChanges(plan: TerraformPlanJson): Map<string, Comparable> {

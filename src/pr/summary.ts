@@ -103,6 +103,15 @@ export function renderSummary(results: readonly StackPlanResult[], opts: Summary
     out.push('### ❌ Failed');
     for (const r of failed) out.push(failureBlock(r.result));
   }
+  const interrupted = rows.filter((r) => r.result.status === 'interrupted');
+  if (interrupted.length > 0) {
+    out.push('### ⏹ Interrupted');
+    out.push(
+      interrupted
+        .map((r) => `- ${mdCode(r.result.id)}: ${mdText(oneParagraph(r.result.error ?? 'interrupted'))}`)
+        .join('\n'),
+    );
+  }
   return out.join('\n\n') + '\n';
 }
 
@@ -112,7 +121,15 @@ export function renderSummary(results: readonly StackPlanResult[], opts: Summary
  * two apart (their state is empty), so they are `planned-offline`.
  */
 type Kind =
-  'new' | 'changed' | 'planned-offline' | 'decommissioned' | 'no-changes' | 'removed' | 'failed' | 'refused';
+  | 'new'
+  | 'changed'
+  | 'planned-offline'
+  | 'decommissioned'
+  | 'no-changes'
+  | 'removed'
+  | 'failed'
+  | 'refused'
+  | 'interrupted';
 
 interface Row {
   readonly result: StackPlanResult;
@@ -127,6 +144,7 @@ function classify(result: StackPlanResult): Row {
   const none = { destructive: [], changes: [] };
   if (result.status === 'failed') return { result, kind: 'failed', ...none };
   if (result.status === 'refused') return { result, kind: 'refused', ...none };
+  if (result.status === 'interrupted') return { result, kind: 'interrupted', ...none };
   // A planned result without a connectivity type is a removed customer file whose stack holds no
   // resources any more (see removed.ts): nothing to plan, and worth a row of its own.
   if (result.connectivityType === undefined && !result.plan) return { result, kind: 'removed', ...none };
@@ -175,7 +193,7 @@ function decommissionLine(r: Row): string {
   const id = mdCode(r.result.id);
   if (r.kind === 'failed')
     return `⚠ ${id} will be DESTROYED (decommission: true), but its destroy plan failed: see below.`;
-  if (r.kind === 'refused')
+  if (r.kind === 'refused' || r.kind === 'interrupted')
     return `⚠ ${id} is marked for decommissioning (decommission: true) but was not planned: see below.`;
   if (r.result.offline) {
     return (
@@ -224,6 +242,8 @@ function totalsLine(rows: readonly Row[]): string {
   if (destructive > 0) parts.push(`**${plural(destructive, 'destructive change')} to connectivity.**`);
   if (count('refused') > 0) parts.push(`**${count('refused')} refused.**`);
   if (count('failed') > 0) parts.push(`**${count('failed')} failed.**`);
+  if (count('interrupted') > 0)
+    parts.push(`**${count('interrupted')} interrupted: this run was stopped before they were planned.**`);
   return parts.join(' ');
 }
 
@@ -273,6 +293,8 @@ function status(r: Row): string {
       return '❌ failed';
     case 'refused':
       return '⛔ refused';
+    case 'interrupted':
+      return '⏹ interrupted';
     case 'removed':
       return 'removed (no resources left)';
     case 'decommissioned':

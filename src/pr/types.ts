@@ -33,7 +33,8 @@ export interface TerraformResourceChange {
 export type StackPlanStatus =
   | 'planned' // terraform plan succeeded (may have no changes)
   | 'failed' // init or plan failed
-  | 'refused'; // not planned on purpose (e.g. a removed customer that still has state)
+  | 'refused' // not planned on purpose (e.g. a removed customer that still has state)
+  | 'interrupted'; // stopped or never started because the run was interrupted (SIGINT, SIGTERM)
 
 export interface StackPlanResult {
   /** Customer id (= stack name). */

@@ -20,7 +20,8 @@ import { formatShard } from './shard';
 
 /** Customer ids as the schema allows them; anything else in a results file is refused (paths). */
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const STATUSES: readonly StackPlanStatus[] = ['planned', 'failed', 'refused'];
+// 'interrupted': a shard stopped by SIGINT/SIGTERM still writes its results (src/terraform/interrupt.ts).
+const STATUSES: readonly StackPlanStatus[] = ['planned', 'failed', 'refused', 'interrupted'];
 
 export interface ShardRecord {
   readonly index: number;
@@ -29,7 +30,7 @@ export interface ShardRecord {
 }
 
 /**
- * One row of plan-results.json (resultsJson() in src/cli/plan.ts): the fields checked here are the
+ * One row of plan-results.json (resultsJson() in src/cli/plan-report.ts): the fields checked here are the
  * ones the merge relies on; every other field is carried over as written (null meaning absent), so
  * that a field the plan command adds later reaches the merged summary without a change here.
  */

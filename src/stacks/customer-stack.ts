@@ -3,6 +3,8 @@ import { TerraformOutput, TerraformStack, type TerraformElement } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { availabilityZonesFor, type PlatformSettings } from '../config/settings';
+import { customerGatewayAsn } from '../constructs/site-to-site-vpn';
+import type { VpcFlowLogDestination } from '../constructs/vpc-flow-log';
 import type { Customer } from '../config/types';
 import { NatGateway } from '../constructs/nat-gateway';
 import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
@@ -78,15 +80,19 @@ export class CustomerStack extends TerraformStack {
     if (customer.decommission) return;
 
     const azs = availabilityZonesFor(settings, customer.region);
+    const logKmsKeyArn = settings.logs.kmsKeyArns[customer.region];
     this.vpc = new VendorVpc(this, 'vendor-vpc', {
       cidr: customer.vendorCidr,
       availabilityZones: azs,
       name: id,
+      flowLogDestination: flowLogDestination(settings, customer.region),
     });
-    new TerraformOutput(this, 'vendor_cidr', {
-      value: this.vpc.vpc.cidrBlock,
-      description: 'CIDR of the vendor VPC',
-    });
+    // Output names are a contract (docs/stacks.md): the handoff and status commands read them.
+    const output = (name: string, value: unknown, description: string) =>
+      new TerraformOutput(this, name, { value, description });
+    output('vendor_cidr', this.vpc.vpc.cidrBlock, 'CIDR of the vendor VPC');
+    output('vendor_vpc_id', this.vpc.vpc.id, 'The vendor VPC (vpc-...)');
+    output('vendor_region', customer.region, 'Region of the vendor VPC');
 
     const c = customer.connectivity;
     if (c.type === 'vpc-peering') {
@@ -97,13 +103,15 @@ export class CustomerStack extends TerraformStack {
         peerRegion: c.peer.region,
         routes: c.routes,
         allowedTcpPorts: c.allowedTcpPorts,
-        accepted: c.accepted,
-        dnsResolution: c.dnsResolution,
       });
-      new TerraformOutput(this, 'vpc_peering_connection_id', {
-        value: peering.connection.id,
-        description: 'The peering request the customer accepts (pcx-...)',
-      });
+      output(
+        'vpc_peering_connection_id',
+        peering.connection.id,
+        'The peering request the customer accepts (pcx-...)',
+      );
+      output('peer_account_id', peering.connection.peerOwnerId, "The customer's AWS account (the accepter)");
+      output('peer_vpc_id', peering.connection.peerVpcId, "The customer's VPC");
+      output('peer_region', peering.connection.peerRegion, "Region of the customer's VPC");
     } else if (c.type === 'transit-gateway') {
       const tgw = new TransitGatewayAttachment(this, 'transit-gateway', {
         vpc: this.vpc,
@@ -135,26 +143,69 @@ export class CustomerStack extends TerraformStack {
         ikeVersion: c.ikeVersion,
         amazonSideAsn: c.amazonSideAsn,
         tunnelOptions: c.tunnelOptions,
+        logRetentionDays: settings.logs.retentionDays,
+        logKmsKeyArn,
+        alarmActions: alarmActionsFor(settings, customer.region),
       });
-      new TerraformOutput(this, 'vpn_connection_id', {
-        value: vpn.connection.id,
-        description: 'The site-to-site VPN connection (vpn-...)',
-      });
-      new TerraformOutput(this, 'tunnel_outside_addresses', {
-        value: vpn.tunnelAddresses,
-        description: 'AWS-side outside IP address of each tunnel the customer configures',
-      });
-      new TerraformOutput(this, 'preshared_key_secret_arn', {
-        value: vpn.connection.presharedKeyArn,
-        description:
-          'AWS Secrets Manager secret holding the tunnels pre-shared keys (a reference, never the keys)',
+      const conn = vpn.connection;
+      output('vpn_connection_id', conn.id, 'The site-to-site VPN connection (vpn-...)');
+      output(
+        'tunnel_outside_addresses',
+        vpn.tunnelAddresses,
+        'AWS-side outside IP address of each tunnel the customer configures',
+      );
+      output(
+        'preshared_key_secret_arn',
+        conn.presharedKeyArn,
+        'AWS Secrets Manager secret holding the tunnels pre-shared keys (a reference, never the keys)',
+      );
+      output('customer_gateway_id', vpn.customerGateway.id, 'The customer gateway (cgw-...)');
+      output(
+        'amazon_side_asn',
+        vpn.vpnGateway.amazonSideAsn,
+        'BGP ASN of the AWS side (virtual private gateway)',
+      );
+      if (c.routing === 'bgp') {
+        const asn = customerGatewayAsn(c.customerGateway.bgpAsn);
+        output(
+          'customer_bgp_asn',
+          asn.bgpAsnExtended !== undefined ? vpn.customerGateway.bgpAsnExtended : vpn.customerGateway.bgpAsn,
+          "The customer's BGP ASN, as the customer gateway has it",
+        );
+      }
+      output('vpn_log_group_name', vpn.logGroup.name, 'CloudWatch Logs log group of both tunnels');
+      const tunnels = [
+        {
+          outside: conn.tunnel1Address,
+          cidr: conn.tunnel1InsideCidr,
+          cgw: conn.tunnel1CgwInsideAddress,
+          vgw: conn.tunnel1VgwInsideAddress,
+        },
+        {
+          outside: conn.tunnel2Address,
+          cidr: conn.tunnel2InsideCidr,
+          cgw: conn.tunnel2CgwInsideAddress,
+          vgw: conn.tunnel2VgwInsideAddress,
+        },
+      ].slice(0, c.tunnels);
+      tunnels.forEach((t, i) => {
+        const n = i + 1;
+        output(`tunnel${n}_outside_address`, t.outside, `Tunnel ${n}: AWS-side outside IP address`);
+        output(`tunnel${n}_inside_cidr`, t.cidr, `Tunnel ${n}: inside /30 (169.254.x.x)`);
+        output(
+          `tunnel${n}_customer_inside_address`,
+          t.cgw,
+          `Tunnel ${n}: inside address of the customer's device (customer gateway side)`,
+        );
+        output(
+          `tunnel${n}_aws_inside_address`,
+          t.vgw,
+          `Tunnel ${n}: inside address of the AWS side (BGP peer)`,
+        );
       });
       if (c.natGateway) {
         const nat = new NatGateway(this, 'nat-gateway', { vpc: this.vpc, availabilityZone: azs[0] });
-        new TerraformOutput(this, 'nat_public_ip', {
-          value: nat.eip.publicIp,
-          description: 'Public address of non-VPN egress (for allow-lists)',
-        });
+        output('nat_public_ip', nat.eip.publicIp, 'Public address of non-VPN egress (for allow-lists)');
       }
     }
   }
@@ -190,6 +241,23 @@ export const OFFLINE_PROVIDER_FLAGS = {
   skipMetadataApiCheck: 'true',
   skipRegionValidation: true,
 } as const;
+
+/** The flow-log destination of a stack in `region`, from the platform settings. */
+export function flowLogDestination(settings: PlatformSettings, region: string): VpcFlowLogDestination {
+  const d = settings.logs.flowLogDestination;
+  if (d.type === 's3') return d;
+  const kmsKeyArn = settings.logs.kmsKeyArns[region];
+  return {
+    type: 'cloud-watch-logs',
+    retentionDays: settings.logs.retentionDays,
+    ...(kmsKeyArn ? { kmsKeyArn } : {}),
+  };
+}
+
+/** The alarm topics of `region`: a CloudWatch alarm can only notify an SNS topic of its own region. */
+export function alarmActionsFor(settings: PlatformSettings, region: string): string[] {
+  return settings.alarmTopicArns.filter((arn) => arn.split(':')[3] === region);
+}
 
 /** Platform tags, then the ones that identify the customer (which settings cannot override). */
 export function defaultTags(customer: Customer, settings: PlatformSettings): Record<string, string> {

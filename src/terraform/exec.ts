@@ -3,7 +3,7 @@
  * exception for every way it can fail (missing binary, non-zero exit, timeout), so one stack's
  * failure is data for the summary rather than a crash of the whole run.
  */
-import { spawn } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import { minTerraformVersionText } from './supported-version';
 
 export interface ExecOptions {
@@ -20,6 +20,8 @@ export interface ExecResult {
   readonly args: readonly string[];
   /** Exit code; null when the process could not start or was killed. */
   readonly code: number | null;
+  /** The signal that killed the process (`SIGKILL`, …), when one did. */
+  readonly signal?: NodeJS.Signals;
   readonly stdout: string;
   readonly stderr: string;
   readonly durationMs: number;
@@ -29,6 +31,39 @@ export interface ExecResult {
 
 export function terraformBinary(env: NodeJS.ProcessEnv = process.env): string {
   return env.LINKFORGE_TERRAFORM || 'terraform';
+}
+
+/**
+ * Every terraform child still running, by pid. Each runs as the leader of its own process group
+ * (`detached`), so that it and the provider plugins it starts can be signalled together, and so
+ * that a Ctrl-C on the terminal reaches linkforge alone: linkforge decides what the children get
+ * (see interrupt.ts), instead of each of them handling the same SIGINT on its own.
+ */
+const running = new Map<number, ChildProcess>();
+
+/** How many terraform children are running now. */
+export function runningTerraformCount(): number {
+  return running.size;
+}
+
+/**
+ * Send `signal` to the process group of every running terraform child (terraform and its
+ * providers). Returns how many groups were signalled.
+ */
+export function signalTerraformGroups(signal: NodeJS.Signals): number {
+  let n = 0;
+  for (const pid of running.keys()) if (signalGroup(pid, signal)) n++;
+  return n;
+}
+
+/** Signal process group `pgid`; false when it no longer exists. */
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function execTerraform(args: readonly string[], opts: ExecOptions): Promise<ExecResult> {
@@ -44,25 +79,35 @@ export function execTerraform(args: readonly string[], opts: ExecOptions): Promi
       cwd: opts.cwd,
       env: opts.env,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
+    const pid = child.pid;
+    if (pid !== undefined) running.set(pid, child);
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     const timer =
       opts.timeoutMs !== undefined
         ? setTimeout(() => {
             failure = `terraform ${args[0]} timed out after ${Math.round(opts.timeoutMs! / 1000)}s`;
-            child.kill('SIGTERM');
             // Terraform traps SIGTERM to release locks cleanly; insist only if it ignores it.
-            setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+            if (pid !== undefined) signalGroup(pid, 'SIGTERM');
+            setTimeout(() => pid !== undefined && signalGroup(pid, 'SIGKILL'), 10_000).unref();
           }, opts.timeoutMs)
         : undefined;
-    const finish = (code: number | null) => {
+    const finish = (code: number | null, signal: NodeJS.Signals | null = null) => {
       if (settled) return;
       settled = true;
       if (timer) clearTimeout(timer);
+      if (pid !== undefined) {
+        running.delete(pid);
+        // Terraform stops its providers before it exits; one still alive in its group would be an
+        // orphan holding memory (or a connection), so it goes with its parent.
+        signalGroup(pid, 'SIGKILL');
+      }
       resolve({
         args,
         code,
+        ...(signal ? { signal } : {}),
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
         durationMs: elapsed(),
@@ -76,17 +121,6 @@ export function execTerraform(args: readonly string[], opts: ExecOptions): Promi
           : `could not run ${binary}: ${e.message}`;
       finish(null);
     });
-    child.on('close', (code) => finish(code));
+    child.on('close', (code, signal) => finish(code, signal));
   });
-}
-
-/** `terraform version` works: the binary exists and runs. Returns its first line, or undefined. */
-export async function terraformVersion(env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
-  const r = await execTerraform(['version'], {
-    cwd: process.cwd(),
-    env,
-    timeoutMs: 30_000,
-    binary: terraformBinary(env),
-  });
-  return r.code === 0 ? r.stdout.split('\n')[0].trim() : undefined;
 }

@@ -27,32 +27,6 @@ export function applyMask(value: Json, mask: Json): Json {
   return out;
 }
 
-interface Module {
-  resources?: { values?: Json; sensitive_values?: Json }[];
-  child_modules?: Module[];
-}
-
-function redactModule(mod: Module | undefined): void {
-  if (!mod) return;
-  for (const r of mod.resources ?? []) {
-    if (r.sensitive_values !== undefined) r.values = applyMask(r.values, r.sensitive_values);
-  }
-  for (const child of mod.child_modules ?? []) redactModule(child);
-}
-
-interface Values {
-  root_module?: Module;
-  outputs?: Record<string, { sensitive?: boolean; value?: Json }>;
-}
-
-function redactValues(values: Values | undefined): void {
-  if (!values) return;
-  redactModule(values.root_module);
-  for (const o of Object.values(values.outputs ?? {})) {
-    if (o.sensitive && o.value !== undefined) o.value = REDACTED;
-  }
-}
-
 interface Change {
   before?: Json;
   after?: Json;
@@ -67,19 +41,32 @@ function redactChange(change: Change | undefined): void {
   if (change.after_sensitive !== undefined) change.after = applyMask(change.after, change.after_sensitive);
 }
 
-/** A redacted deep copy of a parsed `terraform show -json` plan. */
+/**
+ * What plan.json keeps of `terraform show -json`: the format version, `resource_changes` and
+ * `output_changes`, each masked by its `before_sensitive`/`after_sensitive`. Everything else is
+ * dropped, not redacted: `variables` (a sensitive variable's value in clear), `configuration` (a
+ * sensitive literal, as written), `planned_values` and `prior_state` (whole resources, masked only
+ * by `sensitive_values`, which misses values marked sensitive in configuration), `resource_drift`.
+ * The summary and the deploy gate need nothing more; the digest the gate compares is computed
+ * before this, on the unredacted changes.
+ */
 export function redactPlan<T>(plan: T): T {
-  const copy = structuredClone(plan) as T & {
+  const source = plan as T & {
+    format_version?: string;
     resource_changes?: { change?: Change }[];
-    resource_drift?: { change?: Change }[];
     output_changes?: Record<string, Change>;
-    planned_values?: Values;
-    prior_state?: { values?: Values };
   };
-  for (const rc of copy.resource_changes ?? []) redactChange(rc.change);
-  for (const rc of copy.resource_drift ?? []) redactChange(rc.change);
-  for (const oc of Object.values(copy.output_changes ?? {})) redactChange(oc);
-  redactValues(copy.planned_values);
-  redactValues(copy.prior_state?.values);
-  return copy;
+  const kept: Record<string, unknown> = {};
+  if (source.format_version !== undefined) kept.format_version = source.format_version;
+  if (source.resource_changes !== undefined) {
+    const changes = structuredClone(source.resource_changes);
+    for (const rc of changes) redactChange(rc.change);
+    kept.resource_changes = changes;
+  }
+  if (source.output_changes !== undefined) {
+    const outputs = structuredClone(source.output_changes);
+    for (const oc of Object.values(outputs)) redactChange(oc);
+    kept.output_changes = outputs;
+  }
+  return kept as T;
 }

@@ -17,7 +17,9 @@ import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, type ExecResult } from './exec';
 import { countChanges, type ChangeCounts } from './plan-counts';
 import { silentProgress, type ProgressReporter } from './progress';
+import { planDigest } from '../pr/same-plan';
 import { redactPlan } from './redact';
+import { isLockError, lockErrorMessage, parseLockInfo, stateLocation } from './state-lock';
 
 /** A synthesized stack directory to plan (what `synthesize()` returns per customer). */
 export interface StackToPlan {
@@ -28,6 +30,9 @@ export interface StackToPlan {
   readonly decommission: boolean;
   readonly connectivityType?: Connectivity['type'];
 }
+
+/** Next to plan.json: the digest of the unredacted planned changes (planDigest). */
+export const PLAN_DIGEST_FILE = 'plan.sha256';
 
 export interface RunnerOptions {
   /** CLI configuration and automation variables for every terraform child. */
@@ -43,6 +48,8 @@ export interface RunnerOptions {
    * stacks must have been synthesized offline: local state, account and credential checks off).
    */
   readonly offline?: boolean;
+  /** Take the state lock while planning (`-lock=false` when not). @default true */
+  readonly lock?: boolean;
   /** Run `terraform validate` between init and plan. @default false */
   readonly validate?: boolean;
   readonly progress?: ProgressReporter;
@@ -52,6 +59,17 @@ export interface RunnerOptions {
   readonly binary?: string;
   /** Kill any single terraform command after this long. @default - no limit */
   readonly commandTimeoutMs?: number;
+  /**
+   * Seconds `terraform plan` waits for a state lock held by another run (`-lock-timeout`).
+   * @default 0 - Terraform's own default: fail at once
+   */
+  readonly lockTimeoutSeconds?: number;
+  /**
+   * The signal that interrupted the run, if one did (see interrupt.ts): no terraform command
+   * starts after it, and the stacks it stopped or never started are reported as interrupted.
+   * @default - never interrupted
+   */
+  readonly interrupted?: () => NodeJS.Signals | undefined;
 }
 
 /** Wall time of each step of one stack, in milliseconds. */
@@ -233,7 +251,13 @@ export function offlineDataDir(projectDir: string, id: string): string {
   return path.join(projectDir, '.linkforge', 'offline-tfdata', id);
 }
 
+/** The `failure` of a command that was never started because the run was interrupted. */
+const NOT_STARTED = 'not started: the run was interrupted';
+
 function tf(args: string[], stack: StackToPlan, ctx: StackContext): Promise<ExecResult> {
+  if (ctx.interrupted?.()) {
+    return Promise.resolve({ args, code: null, stdout: '', stderr: '', durationMs: 0, failure: NOT_STARTED });
+  }
   return execTerraform(args, {
     cwd: stack.dir,
     env: ctx.offline ? { ...ctx.env, TF_DATA_DIR: offlineDataDir(ctx.projectDir, stack.id) } : ctx.env,
@@ -275,6 +299,22 @@ async function planStackSteps(
   alreadyInitialised: Promise<ExecResult> | undefined,
 ): Promise<StackRunResult> {
   const started = Date.now();
+  const base = {
+    id: stack.id,
+    connectivityType: stack.connectivityType,
+    decommission: stack.decommission,
+    ...(ctx.offline ? { offline: true } : {}),
+  };
+  const before = ctx.interrupted?.();
+  if (before && !alreadyInitialised) {
+    return {
+      ...base,
+      status: 'interrupted',
+      error: `interrupted by ${before} before it started: not planned`,
+      durationMs: 0,
+      timings: {},
+    };
+  }
   // The first stack's init ran before the pool started; its time still belongs to this stack.
   let earlierMs = 0;
   const outDir = path.join(ctx.plansDir, stack.id);
@@ -285,12 +325,6 @@ async function planStackSteps(
   const planJsonFile = path.join(outDir, 'plan.json');
   const log: ExecResult[] = [];
   const timings: { init?: number; validate?: number; plan?: number; show?: number } = {};
-  const base = {
-    id: stack.id,
-    connectivityType: stack.connectivityType,
-    decommission: stack.decommission,
-    ...(ctx.offline ? { offline: true } : {}),
-  };
   const fail = (step: string, r: ExecResult): StackRunResult => {
     // The terraform error matters more than the log: a log that cannot be written is added to it.
     let logFailure = '';
@@ -299,10 +333,16 @@ async function planStackSteps(
     } catch (e) {
       logFailure = `; the log was not written (${fileSystemFailure(e) ?? String(e)})`;
     }
+    const signal = ctx.interrupted?.();
     return {
       ...base,
-      status: 'failed',
-      error: `terraform ${step} failed: ${summarizeError(r)}${logFailure}`,
+      status: signal ? 'interrupted' : 'failed',
+      error:
+        (signal
+          ? r.failure === NOT_STARTED
+            ? `interrupted by ${signal} before terraform ${step}: not planned`
+            : `terraform ${step} stopped by ${signal}: ${summarizeError(r)}`
+          : `terraform ${step} failed: ${explainError(r, stack, ctx)}`) + logFailure,
       durationMs: Date.now() - started + earlierMs,
       timings,
     };
@@ -325,16 +365,21 @@ async function planStackSteps(
   // plan (the usual drift result) needs no `show -json`: that would only start the provider a third
   // time to list no-op entries.
   const planArgs = ['plan', '-input=false', '-no-color', '-detailed-exitcode', `-out=${planFile}`];
+  // A concurrent run of the same customer holds the lock for the length of its plan: wait for it
+  // (bounded) rather than fail at once.
+  if (ctx.lockTimeoutSeconds) planArgs.push(`-lock-timeout=${ctx.lockTimeoutSeconds}s`);
   if (stack.decommission) planArgs.push('-destroy');
+  if (ctx.lock === false) planArgs.push('-lock=false');
   const plan = await tf(planArgs, stack, ctx);
   log.push(plan);
   timings.plan = plan.durationMs;
   if (plan.code !== 0 && plan.code !== 2) return fail('plan', plan);
   // The readable plan, as terraform printed it (sensitive values shown as "(sensitive value)"):
   // what the summary points a reviewer at for the details it leaves out.
-  fs.writeFileSync(path.join(outDir, 'plan.txt'), plan.stdout);
+  writeFileAtomic(path.join(outDir, 'plan.txt'), plan.stdout);
   if (plan.code === 0) {
     writeFileAtomic(planJsonFile, JSON.stringify(NO_CHANGES_PLAN) + '\n');
+    writeFileAtomic(path.join(outDir, PLAN_DIGEST_FILE), planDigest(NO_CHANGES_PLAN) + '\n');
     writeLog(outDir, log);
     return {
       ...base,
@@ -359,6 +404,8 @@ async function planStackSteps(
   } catch (e) {
     return fail('show', { ...show, failure: `output is not JSON (${(e as Error).message})` });
   }
+  // What the deploy gate compares: a digest of the unredacted changes (src/pr/same-plan.ts).
+  writeFileAtomic(path.join(outDir, PLAN_DIGEST_FILE), planDigest(parsed) + '\n');
   // Terraform's JSON carries sensitive values (the tunnels' pre-shared keys) in clear text.
   parsed = redactPlan(parsed);
   // Through a temporary file and a rename: a full disk leaves no truncated plan.json behind.
@@ -420,11 +467,41 @@ export function reviewSubset(plan: TerraformPlanJson): TerraformPlanJson {
 }
 
 /**
+ * The error of a failed command, for the summary: a lock error becomes who holds the lock and how
+ * to release it; an error about state says where that state is (the S3 object or the file).
+ */
+function explainError(r: ExecResult, stack: StackToPlan, ctx: StackContext): string {
+  const text = `${r.stderr}\n${r.stdout}`;
+  const state = stateLocation(stack.dir);
+  if (!r.failure && isLockError(text)) {
+    return lockErrorMessage(parseLockInfo(text), {
+      id: stack.id,
+      stackDir: path.relative(process.cwd(), stack.dir) || '.',
+      waitedSeconds: ctx.lockTimeoutSeconds ?? 0,
+      state,
+    });
+  }
+  const summary = summarizeError(r);
+  if (state && /\bstate\b/i.test(summary) && !summary.includes(state.replace(/^s3:\/\//, ''))) {
+    return `${summary} (state: ${state})`;
+  }
+  return summary;
+}
+
+/**
  * One paragraph from terraform's output: the `Error:` blocks (summary and detail), whitespace
  * collapsed, bounded in length; the last lines of output when there is no `Error:` block.
  */
-export function summarizeError(r: Pick<ExecResult, 'stdout' | 'stderr' | 'failure' | 'code'>): string {
+export function summarizeError(
+  r: Pick<ExecResult, 'stdout' | 'stderr' | 'failure' | 'code' | 'signal'>,
+): string {
   if (r.failure) return r.failure;
+  // Killed (by linkforge's interrupt, the OOM killer, a CI runner): the signal is the news, and
+  // "exit code null" would hide it.
+  if (r.signal) {
+    const rest = summarizeError({ ...r, signal: undefined, code: 0 });
+    return `killed by ${r.signal}${rest && rest !== 'exit code 0' ? ` (${rest})` : ''}`;
+  }
   const text = `${r.stderr}\n${r.stdout}`.replace(/\r/g, '');
   const lines = text.split('\n').map((l) => l.replace(/^[│╷╵ ]+/, '').trimEnd());
   const blocks: string[] = [];

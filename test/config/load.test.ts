@@ -83,6 +83,7 @@ describe('loadProject', () => {
       expect(r.customers.map((c) => c.customer.connectivity.type).sort()).toEqual([
         'site-to-site-vpn',
         'site-to-site-vpn',
+        'transit-gateway',
         'vpc-peering',
         'vpc-peering',
       ]);

@@ -109,6 +109,23 @@ describe('parseSettings', () => {
     expect(parseSettings('c', cdktf({ defaultAmazonSideAsn: 4200000000 })).diagnostics).toEqual([]);
   });
 
+  it('reads lockTimeoutSeconds (default 120) and refuses values outside 0-3600 at their position', () => {
+    expect(parseSettings('c', cdktf({})).settings.lockTimeoutSeconds).toBe(120);
+    expect(parseSettings('c', cdktf({ lockTimeoutSeconds: 0 })).settings.lockTimeoutSeconds).toBe(0);
+    for (const bad of [-1, 3601, 1.5, '5m']) {
+      const text = cdktf({ lockTimeoutSeconds: bad });
+      const { settings, diagnostics } = parseSettings('c', text);
+      expect(settings).toBe(DEFAULT_SETTINGS);
+      expect(diagnostics).toHaveLength(1);
+      const line = text.split('\n').findIndex((l) => l.includes('"lockTimeoutSeconds"')) + 1;
+      expect(diagnostics[0]).toMatchObject({
+        code: 'SETTINGS_INVALID',
+        path: 'context.linkforge.lockTimeoutSeconds',
+        line,
+      });
+    }
+  });
+
   it('checks availability zones belong to their region', () => {
     const { diagnostics } = parseSettings(
       'c',
@@ -121,5 +138,67 @@ describe('parseSettings', () => {
     const { diagnostics } = parseSettings('cdktf.json', '{\n  "context": {,\n}\n');
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'SETTINGS_INVALID', line: 2 });
+  });
+});
+
+describe('parseSettings: logs, alarm topics and quotas', () => {
+  const KMS = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:network-oncall';
+
+  it('defaults to 365 days, no KMS key, flow logs to CloudWatch Logs, no alarm topics, AWS quotas', () => {
+    const { settings } = parseSettings('c', cdktf({}));
+    expect(settings.logs).toEqual({
+      retentionDays: 365,
+      kmsKeyArns: {},
+      flowLogDestination: { type: 'cloud-watch-logs' },
+    });
+    expect(settings.alarmTopicArns).toEqual([]);
+    expect(settings.quotas).toEqual({});
+  });
+
+  it('reads every setting', () => {
+    const { settings, diagnostics } = parseSettings(
+      'c',
+      cdktf({
+        logs: {
+          retentionDays: 731,
+          kmsKeyArns: { 'eu-west-1': KMS },
+          flowLogDestination: 'arn:aws:s3:::central-logs/vpc',
+        },
+        alarmTopicArns: [TOPIC],
+        quotas: { '*': { vpcsPerRegion: 100 }, 'eu-west-1': { natGatewaysPerAvailabilityZone: 20 } },
+      }),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(settings.logs).toEqual({
+      retentionDays: 731,
+      kmsKeyArns: { 'eu-west-1': KMS },
+      flowLogDestination: { type: 's3', arn: 'arn:aws:s3:::central-logs/vpc' },
+    });
+    expect(settings.alarmTopicArns).toEqual([TOPIC]);
+    expect(settings.quotas['eu-west-1']).toEqual({ natGatewaysPerAvailabilityZone: 20 });
+  });
+
+  it.each([
+    [{ logs: { retentionDays: 42 } }, 'context.linkforge.logs.retentionDays'],
+    [{ logs: { flowLogDestination: 's3://bucket' } }, 'context.linkforge.logs.flowLogDestination'],
+    [{ logs: { kmsKeyArns: { 'us-east-1': KMS } } }, 'context.linkforge.logs.kmsKeyArns.us-east-1'],
+    [{ alarmTopicArns: ['not-an-arn'] }, 'context.linkforge.alarmTopicArns[0]'],
+    [{ quotas: { 'eu-west-1': { vpcsPerRegion: 0 } } }, 'context.linkforge.quotas.eu-west-1.vpcsPerRegion'],
+    [{ quotas: { 'eu-west-1': { vpcs: 10 } } }, 'context.linkforge.quotas.eu-west-1.vpcs'],
+    [{ quotas: { Europe: { vpcsPerRegion: 10 } } }, 'context.linkforge.quotas.Europe'],
+  ])('%j is an error at its line and column', (linkforge, where) => {
+    const text = cdktf(linkforge);
+    const { diagnostics, settings } = parseSettings('cdktf.json', text);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ code: 'SETTINGS_INVALID', path: where, severity: 'error' });
+    expect(diagnostics[0].line).toBeGreaterThan(1);
+    expect(diagnostics[0].column).toBeGreaterThan(1);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('says the KMS key must be in the region it is listed for', () => {
+    const { diagnostics } = parseSettings('c', cdktf({ logs: { kmsKeyArns: { 'us-east-1': KMS } } }));
+    expect(diagnostics[0].message).toMatch(/key in eu-west-1.*give a key of us-east-1/);
   });
 });

@@ -1,3 +1,4 @@
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { CustomerGateway } from '@cdktf/provider-aws/lib/customer-gateway';
 import { VpnConnection } from '@cdktf/provider-aws/lib/vpn-connection';
@@ -37,6 +38,15 @@ const one = (json: Json, type: string): Json => {
   return all[0];
 };
 
+/** The tunnel log group (the VPC's flow log has one too), with its address. */
+function tunnelLogGroup(json: Json): [string, Json] {
+  const found = Object.entries(ofType(json, CloudwatchLogGroup.tfResourceType)).filter(([, g]) =>
+    String(g.name).endsWith('/vpn-tunnels'),
+  );
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
 describe('SiteToSiteVpn', () => {
   it('creates a virtual private gateway with the vendor-side ASN, attached to the VPC', () => {
     const json = synth({ amazonSideAsn: 4200000000 });
@@ -55,6 +65,12 @@ describe('SiteToSiteVpn', () => {
       bgp_asn: '65010',
       device_name: 'globex-device',
     });
+  });
+
+  it('creates a replacement customer gateway before deleting the old one (AWS refuses to delete one in use)', () => {
+    expect(one(synth(), CustomerGateway.tfResourceType).lifecycle).toEqual({ create_before_destroy: true });
+    // The connection itself is never replaced for a gateway change: customer_gateway_id updates in place.
+    expect(one(synth(), VpnConnection.tfResourceType).lifecycle).toBeUndefined();
   });
 
   it.each([
@@ -123,7 +139,52 @@ describe('SiteToSiteVpn', () => {
     expect(vpn.tunnel1_ike_versions).toEqual(['ikev2']);
     expect(vpn.tunnel2_ike_versions).toEqual(['ikev2']);
     const tunnelKeys = Object.keys(vpn).filter((k) => /^tunnel\d_/.test(k));
-    expect(tunnelKeys.sort()).toEqual(['tunnel1_ike_versions', 'tunnel2_ike_versions']);
+    expect(tunnelKeys.sort()).toEqual([
+      'tunnel1_ike_versions',
+      'tunnel1_log_options',
+      'tunnel2_ike_versions',
+      'tunnel2_log_options',
+    ]);
+  });
+
+  it('logs both tunnels to a log group of the customer, kept 365 days by default', () => {
+    const json = synth();
+    const [address, group] = tunnelLogGroup(json);
+    expect(group).toMatchObject({ name: '/linkforge/globex/vpn-tunnels', retention_in_days: 365 });
+    expect(group.kms_key_id).toBeUndefined();
+    const vpn = one(json, VpnConnection.tfResourceType);
+    for (const n of [1, 2]) {
+      expect(vpn[`tunnel${n}_log_options`]).toEqual({
+        cloudwatch_log_options: {
+          log_enabled: true,
+          log_group_arn: `\${aws_cloudwatch_log_group.${address}.arn}`,
+          log_output_format: 'json',
+        },
+      });
+    }
+  });
+
+  it('applies the retention and KMS key it is given to the tunnel log group', () => {
+    const kms = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const [, group] = tunnelLogGroup(synth({ logRetentionDays: 731, logKmsKeyArn: kms }));
+    expect(group).toMatchObject({
+      retention_in_days: 731,
+      kms_key_id: kms,
+    });
+  });
+
+  it('sends ALARM and OK of every tunnel alarm to the given topics, and has no actions without', () => {
+    const topic = 'arn:aws:sns:us-east-1:123456789012:network-oncall';
+    for (const alarm of Object.values(
+      ofType(synth({ alarmActions: [topic] }), CloudwatchMetricAlarm.tfResourceType),
+    )) {
+      expect(alarm.alarm_actions).toEqual([topic]);
+      expect(alarm.ok_actions).toEqual([topic]);
+    }
+    for (const alarm of Object.values(ofType(synth(), CloudwatchMetricAlarm.tfResourceType))) {
+      expect(alarm.alarm_actions).toBeUndefined();
+      expect(alarm.ok_actions).toBeUndefined();
+    }
   });
 
   it('maps ikeVersion and every tunnel option to both tunnels', () => {

@@ -46,7 +46,7 @@ describe('samePlan', () => {
 
   it('different actions or resources are differences', () => {
     expect(planDifferences(reviewed, load('vpn-create'))).toEqual([
-      'aws_customer_gateway.customer_gateway: reviewed as delete+create, now create',
+      'aws_customer_gateway.customer_gateway: reviewed as create+delete, now create',
       'aws_vpc.vpc: not in the reviewed plan, now create',
       'aws_vpn_connection.vpn_connection: reviewed as update, now create',
       'aws_vpn_gateway.vpn_gateway: not in the reviewed plan, now create',

@@ -43,26 +43,126 @@ function node(
   });
 }
 
-describe('scripts/check-reviewed-plan.mjs', () => {
-  const check = (reviewed: string, current: string) =>
-    node(['scripts/check-reviewed-plan.mjs', reviewed, current]);
+describe('scripts/bind-reviewed-plan.mjs + check-reviewed-plan.mjs (the deploy gate)', () => {
+  const HEAD = 'a'.repeat(40);
+  const OTHER = 'b'.repeat(40);
+  // A plans directory as the runner writes it: plans/<id>/plan.json (redacted) + plan.sha256.
+  function plansDir(name: string, plans: Record<string, { json: string; digest: string }>): string {
+    const dir = path.join(work, name);
+    for (const [id, p] of Object.entries(plans)) {
+      fs.mkdirSync(path.join(dir, id), { recursive: true });
+      fs.copyFileSync(path.join(PLANS, p.json), path.join(dir, id, 'plan.json'));
+      fs.writeFileSync(path.join(dir, id, 'plan.sha256'), `${p.digest}\n`);
+    }
+    return dir;
+  }
+  const digest = (c: string) => c.repeat(64);
+  let binding: string;
+  beforeAll(async () => {
+    const reviewed = plansDir('reviewed/plans', {
+      acme: { json: 'vpc-tags-update.json', digest: digest('1') },
+      globex: { json: 'no-changes.json', digest: digest('2') },
+    });
+    binding = path.join(work, 'reviewed', 'reviewed-plan.json');
+    const r = await node(['scripts/bind-reviewed-plan.mjs', reviewed, binding, '--pr', '12', '--head', HEAD]);
+    expect(r).toMatchObject({ code: 0, stdout: `bound 2 plan(s) to #12 at ${HEAD}\n` });
+  });
+  const check = (current: string, id = 'acme', pr = '12', head = HEAD) =>
+    node(['scripts/check-reviewed-plan.mjs', binding, current, '--id', id, '--pr', pr, '--head', head]);
+
+  it('binds the digests to the pull request and head commit', () => {
+    expect(JSON.parse(fs.readFileSync(binding, 'utf8'))).toEqual({
+      pullRequest: 12,
+      headSha: HEAD,
+      digests: { acme: digest('1'), globex: digest('2') },
+    });
+  });
 
   it('passes the reviewed plan', async () => {
-    const f = path.join(PLANS, 'cgw-bgp-asn-replace.json');
-    expect(await check(f, f)).toEqual({ code: 0, stdout: 'the plan is the reviewed plan\n', stderr: '' });
+    const current = plansDir('same', { acme: { json: 'vpc-tags-update.json', digest: digest('1') } });
+    expect(await check(path.join(current, 'acme'))).toEqual({
+      code: 0,
+      stdout: 'the plan is the reviewed plan\n',
+      stderr: '',
+    });
   });
 
   it('refuses a different plan, listing the differences', async () => {
-    const r = await check(path.join(PLANS, 'vpc-tags-update.json'), path.join(PLANS, 'no-changes.json'));
+    const current = plansDir('changed', { acme: { json: 'no-changes.json', digest: digest('3') } });
+    const r = await check(path.join(current, 'acme'));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^REFUSED: the plan differs from the reviewed plan/);
     expect(r.stderr).toContain('  aws_vpc.vpc: reviewed as update, now no change\n');
   });
 
-  it('refuses when there is no reviewed plan', async () => {
-    const r = await check(path.join(work, 'missing.json'), path.join(PLANS, 'no-changes.json'));
+  it('refuses a change to a sensitive value: same redacted plan.json, different digest', async () => {
+    const current = plansDir('sensitive', { acme: { json: 'vpc-tags-update.json', digest: digest('4') } });
+    const r = await check(path.join(current, 'acme'));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('  a sensitive value differs (not shown)\n');
+  });
+
+  it('refuses a plan reviewed for another pull request or another head commit', async () => {
+    const current = plansDir('same2', { acme: { json: 'vpc-tags-update.json', digest: digest('1') } });
+    const other = await check(path.join(current, 'acme'), 'acme', '13');
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/^REFUSED: the reviewed plan was made for #12 at a+, not for #13 at a+/);
+    const moved = await check(path.join(current, 'acme'), 'acme', '12', OTHER);
+    expect(moved.code).toBe(1);
+    expect(moved.stderr).toMatch(/^REFUSED: the reviewed plan was made for #12/);
+  });
+
+  it('refuses a customer that was not in the review, and a missing binding', async () => {
+    const current = plansDir('new', { initech: { json: 'no-changes.json', digest: digest('1') } });
+    expect((await check(path.join(current, 'initech'), 'initech')).stderr).toMatch(
+      /^REFUSED: the reviewed plan has no plan for initech/,
+    );
+    const r = await node([
+      'scripts/check-reviewed-plan.mjs',
+      path.join(work, 'missing.json'),
+      path.join(current, 'initech'),
+      '--id',
+      'initech',
+      '--pr',
+      '12',
+      '--head',
+      HEAD,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^REFUSED: no reviewed plan at /);
+  });
+});
+
+describe('scripts/pr-changes-code.mjs', () => {
+  function classify(paths: string[]): Promise<string> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ['scripts/pr-changes-code.mjs'], { cwd: work });
+      let out = '';
+      child.stdout.on('data', (b) => (out += String(b)));
+      child.on('close', () => resolve(out.trim()));
+      child.stdin.end(paths.join('\n') + '\n');
+    });
+  }
+
+  it('customer files only are data', async () => {
+    expect(await classify(['customers/acme-corp.yaml', 'customers/globex.yml'])).toBe('false');
+  });
+
+  it.each([
+    ['package-lock.json'],
+    ['src/cli/plan.ts'],
+    ['scripts/upsert-pr-comment.mjs'],
+    ['.github/workflows/pull-request.yml'],
+    ['.terraform.lock.hcl'],
+    ['cdktf.json'],
+    ['customers/nested/evil.yaml'],
+    ['customers/notes.txt'],
+  ])('%s is code', async (p) => {
+    expect(await classify(['customers/acme-corp.yaml', p])).toBe('true');
+  });
+
+  it('an empty list fails closed', async () => {
+    expect(await classify([])).toBe('true');
   });
 });
 

@@ -37,7 +37,26 @@ describe('destructiveChanges on real plans', () => {
       kind: 'replace',
       forcedBy: [{ path: 'bgp_asn', values: '"65010" → "65020"' }],
     });
-    expect(d.consequence).toMatch(/customer must check their device/);
+    expect(d.consequence).toMatch(/new customer gateway, then the VPN connection is modified in place/);
+    expect(d.consequence).toMatch(/old customer gateway is deleted last/);
+  });
+
+  it('the gateway replacement is planned create-then-delete, the connection updated in place', () => {
+    const changes = plan('cgw-bgp-asn-replace').resource_changes!;
+    const actions = (type: string) => changes.find((r) => r.type === type)!.change.actions;
+    expect(actions('aws_customer_gateway')).toEqual(['create', 'delete']);
+    expect(actions('aws_vpn_connection')).toEqual(['update']);
+  });
+
+  it('warns that a delete-first gateway replacement fails at apply', () => {
+    const rc = plan('cgw-bgp-asn-replace').resource_changes!.find((r) => r.type === 'aws_customer_gateway')!;
+    const deleteFirst: TerraformResourceChange = {
+      ...rc,
+      change: { ...rc.change, actions: ['delete', 'create'] },
+    };
+    const [d] = destructiveChanges({ resource_changes: [deleteFirst] });
+    expect(d.kind).toBe('replace');
+    expect(d.consequence).toMatch(/the apply will fail/);
   });
 
   it('switching routing static → bgp replaces the VPN connection, forced by static_routes_only', () => {

@@ -153,7 +153,9 @@ describeWithTerraform('README shell blocks, run as written in a temporary copy',
       expect(fs.readFileSync(path.join(dir, 'cdktf.out', 'summary.md'), 'utf8')).toMatch(/^⚠ OFFLINE PLAN: /);
       // The offline cdktf diff planned (placeholder credentials), and left the stack directory's own
       // Terraform data alone for a later `cdktf deploy`.
-      expect(r.stdout).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy/);
+      // eslint-disable-next-line no-control-regex
+      const plain = r.stdout.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+      expect(plain).toMatch(/Plan: \d+ to add, 0 to change, 0 to destroy/);
       expect(
         fs.existsSync(path.join(dir, 'cdktf.out', 'stacks', 'acme-corp', '.terraform', 'terraform.tfstate')),
       ).toBe(false);

@@ -147,20 +147,29 @@ describe('CustomerStack: VPC peering', () => {
     expectSafe(json);
   });
 
-  it('outputs the peering connection id and the vendor CIDR', () => {
-    const { json } = synthCustomer(peeringCustomer());
+  it('outputs exactly the peering output names of the contract (docs/stacks.md)', () => {
+    const { json } = synthCustomer(peeringCustomer({ region: 'eu-central-1' }));
+    const pcx = 'aws_vpc_peering_connection.vpc-peering_connection';
+    const value = (v: unknown) => expect.objectContaining({ value: v });
     expect(json.output).toEqual({
-      vendor_cidr: expect.objectContaining({ value: '${aws_vpc.vendor-vpc_vpc.cidr_block}' }),
-      vpc_peering_connection_id: expect.objectContaining({
-        value: '${aws_vpc_peering_connection.vpc-peering_connection.id}',
-      }),
+      vendor_cidr: value('${aws_vpc.vendor-vpc_vpc.cidr_block}'),
+      vendor_vpc_id: value('${aws_vpc.vendor-vpc_vpc.id}'),
+      vendor_region: value('eu-central-1'),
+      vpc_peering_connection_id: value(`\${${pcx}.id}`),
+      peer_account_id: value(`\${${pcx}.peer_owner_id}`),
+      peer_vpc_id: value(`\${${pcx}.peer_vpc_id}`),
+      peer_region: value(`\${${pcx}.peer_region}`),
     });
   });
 
   it('has these Terraform addresses (a contract: see docs/stacks.md)', () => {
     const { json } = synthCustomer(peeringCustomer({}, { accepted: true, dnsResolution: true }));
     expect(addresses(json)).toEqual([
+      'aws_cloudwatch_log_group.vendor-vpc_flow-log_log-group',
       'aws_default_security_group.vendor-vpc_default-security-group',
+      'aws_flow_log.vendor-vpc_flow-log_flow-log',
+      'aws_iam_role.vendor-vpc_flow-log_role',
+      'aws_iam_role_policy.vendor-vpc_flow-log_role-policy',
       'aws_route.vpc-peering_route-172-31-16-0-20',
       'aws_route_table.vendor-vpc_private',
       'aws_route_table_association.vendor-vpc_private-a-route-table',
@@ -170,15 +179,16 @@ describe('CustomerStack: VPC peering', () => {
       'aws_subnet.vendor-vpc_private-b',
       'aws_vpc.vendor-vpc_vpc',
       'aws_vpc_peering_connection.vpc-peering_connection',
-      'aws_vpc_peering_connection_options.vpc-peering_options',
       'aws_vpc_security_group_egress_rule.vpc-peering_connector-security-group_egress-172-31-16-0-20-tcp-443',
       'aws_vpc_security_group_egress_rule.vpc-peering_connector-security-group_egress-172-31-16-0-20-tcp-5432-5433',
     ]);
   });
 
-  it('no peering options while the customer has not accepted', () => {
-    const { json } = synthCustomer(peeringCustomer({}, { accepted: false, dnsResolution: true }));
-    expect(types(json)).not.toContain('aws_vpc_peering_connection_options');
+  it("never sets peering options, accepted or not: DNS resolution is the customer's step (spec v1.1)", () => {
+    for (const accepted of [false, true]) {
+      const { json } = synthCustomer(peeringCustomer({}, { accepted, dnsResolution: true }));
+      expect(types(json)).not.toContain('aws_vpc_peering_connection_options');
+    }
   });
 });
 
@@ -213,6 +223,68 @@ describe('CustomerStack: site-to-site VPN', () => {
     expect((one.tunnel_outside_addresses as Json).value).toEqual([`\${${vpn}.tunnel1_address}`]);
   });
 
+  it('outputs what the customer device and the handoff need, per tunnel (contract: docs/stacks.md)', () => {
+    const vpn = 'aws_vpn_connection.site-to-site-vpn_vpn-connection';
+    const cgw = 'aws_customer_gateway.site-to-site-vpn_customer-gateway';
+    const out = synthCustomer(vpnCustomer({}, { tunnels: 2, natGateway: true })).json.output as Json;
+    expect(Object.keys(out).sort()).toEqual(
+      [
+        'vendor_cidr',
+        'vendor_vpc_id',
+        'vendor_region',
+        'vpn_connection_id',
+        'tunnel_outside_addresses',
+        'preshared_key_secret_arn',
+        'nat_public_ip',
+        'customer_gateway_id',
+        'amazon_side_asn',
+        'customer_bgp_asn',
+        'vpn_log_group_name',
+        ...[1, 2].flatMap((n) =>
+          ['outside_address', 'inside_cidr', 'customer_inside_address', 'aws_inside_address'].map(
+            (k) => `tunnel${n}_${k}`,
+          ),
+        ),
+      ].sort(),
+    );
+    expect(out).toMatchObject({
+      customer_gateway_id: { value: `\${${cgw}.id}` },
+      amazon_side_asn: { value: '${aws_vpn_gateway.site-to-site-vpn_vpn-gateway.amazon_side_asn}' },
+      customer_bgp_asn: { value: `\${${cgw}.bgp_asn}` },
+      vpn_log_group_name: { value: '${aws_cloudwatch_log_group.site-to-site-vpn_tunnel-log-group.name}' },
+      tunnel2_outside_address: { value: `\${${vpn}.tunnel2_address}` },
+      tunnel2_inside_cidr: { value: `\${${vpn}.tunnel2_inside_cidr}` },
+      tunnel2_customer_inside_address: { value: `\${${vpn}.tunnel2_cgw_inside_address}` },
+      tunnel2_aws_inside_address: { value: `\${${vpn}.tunnel2_vgw_inside_address}` },
+    });
+  });
+
+  it('leaves tunnel 2 and the BGP ASN out when there is one tunnel and static routing', () => {
+    const out = synthCustomer(
+      vpnCustomer(
+        {},
+        {
+          tunnels: 1,
+          routing: 'static',
+          cidrs: ['192.168.0.0/16'],
+          customerGateway: { ip: '198.51.100.7', deviceName: 'g' },
+        },
+      ),
+    ).json.output as Json;
+    expect(Object.keys(out).filter((k) => k.startsWith('tunnel2_'))).toEqual([]);
+    expect(out.tunnel1_customer_inside_address).toBeDefined();
+    expect(out.customer_bgp_asn).toBeUndefined();
+  });
+
+  it('a 4-byte customer ASN is output from bgp_asn_extended', () => {
+    const out = synthCustomer(
+      vpnCustomer({}, { customerGateway: { ip: '198.51.100.7', bgpAsn: 4200000001, deviceName: 'g' } }),
+    ).json.output as Json;
+    expect(out.customer_bgp_asn).toMatchObject({
+      value: '${aws_customer_gateway.site-to-site-vpn_customer-gateway.bgp_asn_extended}',
+    });
+  });
+
   it('has these Terraform addresses (a contract: see docs/stacks.md)', () => {
     const { json } = synthCustomer(
       vpnCustomer(
@@ -226,11 +298,16 @@ describe('CustomerStack: site-to-site VPN', () => {
       ),
     );
     expect(addresses(json)).toEqual([
+      'aws_cloudwatch_log_group.site-to-site-vpn_tunnel-log-group',
+      'aws_cloudwatch_log_group.vendor-vpc_flow-log_log-group',
       'aws_cloudwatch_metric_alarm.site-to-site-vpn_tunnel-alarms_tunnel-1',
       'aws_cloudwatch_metric_alarm.site-to-site-vpn_tunnel-alarms_tunnel-2',
       'aws_customer_gateway.site-to-site-vpn_customer-gateway',
       'aws_default_security_group.vendor-vpc_default-security-group',
       'aws_eip.nat-gateway_eip',
+      'aws_flow_log.vendor-vpc_flow-log_flow-log',
+      'aws_iam_role.vendor-vpc_flow-log_role',
+      'aws_iam_role_policy.vendor-vpc_flow-log_role-policy',
       'aws_internet_gateway.nat-gateway_internet-gateway',
       'aws_nat_gateway.nat-gateway_nat-gateway',
       'aws_route.nat-gateway_private-default-route',
@@ -295,8 +372,12 @@ describe('CustomerStack: transit gateway', () => {
   it('has these Terraform addresses (a contract: see docs/stacks.md)', () => {
     const { json } = synthCustomer(transitGatewayCustomer({}, { accepted: true }));
     expect(addresses(json)).toEqual([
+      'aws_cloudwatch_log_group.vendor-vpc_flow-log_log-group',
       'aws_default_security_group.vendor-vpc_default-security-group',
       'aws_ec2_transit_gateway_vpc_attachment.transit-gateway_attachment',
+      'aws_flow_log.vendor-vpc_flow-log_flow-log',
+      'aws_iam_role.vendor-vpc_flow-log_role',
+      'aws_iam_role_policy.vendor-vpc_flow-log_role-policy',
       'aws_ram_resource_share_accepter.transit-gateway_resource-share-accepter',
       'aws_route.transit-gateway_route-10-0-0-0-12',
       'aws_route.transit-gateway_route-172-20-0-0-16',
@@ -380,5 +461,52 @@ describe('CustomerStack: invariants over generated customers (property)', () => 
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('CustomerStack: log and alarm settings', () => {
+  const KMS = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+  const EU_TOPIC = 'arn:aws:sns:eu-west-1:123456789012:oncall';
+  const US_TOPIC = 'arn:aws:sns:us-east-1:123456789012:oncall';
+  const settings = settingsWith({
+    logs: {
+      retentionDays: 731,
+      kmsKeyArns: { 'eu-west-1': KMS },
+      flowLogDestination: { type: 'cloud-watch-logs' },
+    },
+    alarmTopicArns: [EU_TOPIC, US_TOPIC],
+  });
+
+  it("applies retention and the region's KMS key to both log groups, and the region's topics to the alarms", () => {
+    const { json } = synthCustomer(vpnCustomer({ region: 'eu-west-1' }), settings);
+    for (const group of Object.values(ofType(json, 'aws_cloudwatch_log_group')))
+      expect(group).toMatchObject({ retention_in_days: 731, kms_key_id: KMS });
+    const alarms = Object.values(ofType(json, 'aws_cloudwatch_metric_alarm'));
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms)
+      expect(alarm).toMatchObject({ alarm_actions: [EU_TOPIC], ok_actions: [EU_TOPIC] });
+  });
+
+  it('a region without a key or topic gets CloudWatch Logs encryption and alarms without actions', () => {
+    const { json } = synthCustomer(vpnCustomer({ region: 'ap-southeast-2' }), settings);
+    for (const group of Object.values(ofType(json, 'aws_cloudwatch_log_group')))
+      expect(group.kms_key_id).toBeUndefined();
+    for (const alarm of Object.values(ofType(json, 'aws_cloudwatch_metric_alarm')))
+      expect(alarm.alarm_actions).toBeUndefined();
+  });
+
+  it('sends every flow log to the central bucket when the settings name one', () => {
+    const s3 = settingsWith({
+      logs: {
+        retentionDays: 365,
+        kmsKeyArns: {},
+        flowLogDestination: { type: 's3', arn: 'arn:aws:s3:::flow-logs' },
+      },
+    });
+    const { json } = synthCustomer(peeringCustomer(), s3);
+    expect(Object.values(ofType(json, 'aws_flow_log'))).toEqual([
+      expect.objectContaining({ log_destination_type: 's3', log_destination: 'arn:aws:s3:::flow-logs' }),
+    ]);
+    expect(types(json)).not.toContain('aws_iam_role');
   });
 });

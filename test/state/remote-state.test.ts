@@ -20,8 +20,9 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import type { S3BackendSettings } from '../../src/config/settings';
 import { addBackend, s3StateKey } from '../../src/stacks/backend';
 import { prepareTerraformCli } from '../../src/terraform/cli-config';
-import { execTerraform, type ExecResult } from '../../src/terraform/exec';
-import { childEnvironment, planStacks, type StackToPlan } from '../../src/terraform/runner';
+import { execTerraform, signalTerraformGroups, type ExecResult } from '../../src/terraform/exec';
+import { trapInterrupts } from '../../src/terraform/interrupt';
+import { childEnvironment, planStacks, summarizeError, type StackToPlan } from '../../src/terraform/runner';
 import { PROJECT_DIR, describeWithTerraform, tempDir } from '../terraform/helpers';
 
 interface S3rverServer {
@@ -90,6 +91,8 @@ async function startSts() {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests: () => requests,
+    /** Requests held right now (each is one terraform command inside its lock). */
+    waiting: () => waiting.length,
     hold: () => {
       held = true;
     },
@@ -286,5 +289,104 @@ describeWithTerraform('remote state on S3 with DynamoDB locking (s3rver + dynali
     expect(await lockItems()).toEqual([]);
     const again = await tf(['plan', '-input=false', '-no-color', '-detailed-exitcode'], 'alpha');
     expect(again.code).toBe(0);
+  }, 5 * 60_000);
+  /** Processes whose working directory is inside `dir` (terraform and its providers run in a stack directory). */
+  const processesIn = (dir: string): string[] => {
+    const found: string[] = [];
+    for (const pid of fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+        if (cwd === dir || cwd.startsWith(`${dir}/`)) {
+          found.push(`${pid} ${fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ')}`);
+        }
+      } catch {
+        // gone meanwhile, or not ours to read
+      }
+    }
+    return found;
+  };
+
+  it('a plan killed with SIGKILL leaves a stale lock: the next plan says who holds it since when and how to release it', async () => {
+    const stackDir = path.join(outdir, 'stacks', 'alpha');
+    sts.hold();
+    const inRefresh = sts.nextRequest();
+    const doomed = tf(['plan', '-input=false', '-no-color'], 'alpha');
+    await inRefresh; // inside its lock
+    expect(await lockItems()).toEqual([`${BUCKET}/${s3StateKey(PREFIX, 'alpha')}`]);
+    // Kill terraform outright (its whole process group, as the OOM killer or `kill -9` would).
+    expect(signalTerraformGroups('SIGKILL')).toBe(1);
+    const killed = await doomed;
+    sts.release();
+    expect(summarizeError(killed)).toMatch(/^killed by SIGKILL/);
+    expect(await lockItems()).toEqual([`${BUCKET}/${s3StateKey(PREFIX, 'alpha')}`]); // stale
+
+    const [result] = await planStacks([stacks[0]], {
+      cli,
+      plansDir: path.join(work, 'plans-stale'),
+      baseEnv: env,
+      lockTimeoutSeconds: 1,
+    });
+    expect(result.status).toBe('failed');
+    const lockId = /force-unlock -force (\S+)$/.exec(result.error ?? '')?.[1] ?? '';
+    expect(lockId).toMatch(/^[0-9a-f-]{36}$/);
+    const rel = path.relative(process.cwd(), stackDir);
+    expect(result.error).toMatch(
+      new RegExp(
+        '^terraform plan failed: the state of customer alpha \\(' +
+          `${BUCKET}/${s3StateKey(PREFIX, 'alpha')}`.replace(/[.]/g, '\\.') +
+          '\\) is locked by \\S+@\\S+ since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\+0000 UTC ' +
+          '\\(terraform plan, Terraform \\d+\\.\\d+\\.\\d+, lock ID [0-9a-f-]{36}\\); waited 1s',
+      ),
+    );
+    expect(result.error).toContain('Only if no run of alpha is alive (check CI jobs and colleagues first');
+    expect(result.error).toContain(`release the lock with: terraform -chdir=${rel} force-unlock -force ${lockId}`);
+
+    // The command, run as printed, releases it; the next plan succeeds.
+    const [bin, ...args] = `terraform -chdir=${rel} force-unlock -force ${lockId}`.split(' ');
+    expect(bin).toBe('terraform');
+    const unlock = await execTerraform(args, { cwd: process.cwd(), env });
+    expect(unlock.code).toBe(0);
+    expect(await lockItems()).toEqual([]);
+    const [again] = await planStacks([stacks[0]], { cli, plansDir: path.join(work, 'plans-stale'), baseEnv: env });
+    expect(again.status).toBe('planned');
+  }, 5 * 60_000);
+
+  it('interrupted while two plans hold their locks: both stop, release their locks, leave no process, and are marked', async () => {
+    sts.hold();
+    const trap = trapInterrupts({ out: { stderr: () => undefined }, command: 'test', listen: false });
+    try {
+      const bothInRefresh = new Promise<void>((resolve) => {
+        const check = setInterval(() => {
+          if (processesIn(outdir).filter((p) => / plan /.test(p)).length >= 2 && sts.waiting() >= 2) {
+            clearInterval(check);
+            resolve();
+          }
+        }, 100);
+      });
+      const running = planStacks(stacks, {
+        cli,
+        plansDir: path.join(work, 'plans-interrupted'),
+        jobs: 2,
+        baseEnv: env,
+        interrupted: trap.signal,
+      });
+      await bothInRefresh;
+      expect((await lockItems()).length).toBe(2);
+      // Terraform and its provider per stack, each group signalled as one.
+      expect(processesIn(outdir).some((p) => /terraform-provider-aws/.test(p))).toBe(true);
+      trap.trigger('SIGINT');
+      const results = await running;
+      expect(results.map((r) => [r.id, r.status])).toEqual([
+        ['alpha', 'interrupted'],
+        ['bravo', 'interrupted'],
+      ]);
+      for (const r of results) expect(r.error).toMatch(/^terraform plan stopped by SIGINT: /);
+      expect(trap.killed()).toBe(0); // stopped within the grace period, not killed
+      expect(await lockItems()).toEqual([]);
+      expect(processesIn(outdir)).toEqual([]);
+    } finally {
+      trap.release();
+      sts.release();
+    }
   }, 5 * 60_000);
 });

@@ -8,7 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { finish } from '../../src/cli/plan';
+import { finish } from '../../src/cli/plan-report';
 import { loadProject } from '../../src/config/load';
 import { checkRemoved } from '../../src/pr/removed';
 import { synthesize } from '../../src/stacks/synthesize';

@@ -36,6 +36,12 @@ export function expectedResources(c: Customer): Record<string, number> {
   add('aws_route_table');
   add('aws_subnet', 2);
   add('aws_route_table_association', 2);
+  // A flow log on every vendor VPC; with the default destination (the repository's cdktf.json sets
+  // none) a log group of its own and the role the flow-logs service writes with.
+  add('aws_flow_log');
+  add('aws_cloudwatch_log_group');
+  add('aws_iam_role');
+  add('aws_iam_role_policy');
   const conn = c.connectivity;
   if (conn.type === 'vpc-peering') {
     const routes = new Set(conn.routes).size;
@@ -46,7 +52,7 @@ export function expectedResources(c: Customer): Record<string, number> {
     add('aws_route', routes); // one per route through the peering
     add('aws_security_group'); // the connectors' group
     add('aws_vpc_security_group_egress_rule', routes * ports); // each route × each port range
-    if (conn.accepted && conn.dnsResolution) add('aws_vpc_peering_connection_options');
+    // No peering options ever: DNS resolution is the customer's (accepter's) step.
   } else if (conn.type === 'transit-gateway') {
     const cidrs = new Set(conn.cidrs).size;
     const ports = conn.allowedTcpPorts
@@ -65,6 +71,7 @@ export function expectedResources(c: Customer): Record<string, number> {
     add('aws_vpn_gateway_route_propagation');
     if (conn.routing === 'static') add('aws_vpn_connection_route', new Set(conn.cidrs).size);
     add('aws_cloudwatch_metric_alarm', conn.tunnels); // one per configured tunnel
+    add('aws_cloudwatch_log_group'); // the tunnel logs of both tunnels
     if (conn.natGateway) {
       // Public subnet with its own route table and default route to the internet gateway, an
       // Elastic IP for the NAT gateway, and the private default route through it.

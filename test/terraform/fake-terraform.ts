@@ -8,7 +8,9 @@
  * and 2 for the others, and answers `show -json` with no changes for the stacks in
  * `$FAKE_TF_NO_CHANGES`, else
  * `show.json` from the stack directory or a fixed plan (create, update, delete, replace, read,
- * no-op). `version` reports `$FAKE_TF_VERSION` (default 1.11.4), as JSON with `-json`.
+ * no-op). `version` reports `$FAKE_TF_VERSION` (default 1.11.4), as JSON with `-json`. With
+ * `$FAKE_TF_PROVIDER` set, `plan` starts a "provider" child (its command line holds that value)
+ * that ignores SIGINT, as a real provider plugin does.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -56,6 +58,15 @@ if (cmd === 'plan') {
   const me = path.join(running, String(process.pid));
   fs.writeFileSync(me, '');
   fs.appendFileSync(path.join(ctl, 'concurrency.log'), fs.readdirSync(running).length + '\\n');
+  if (process.env.FAKE_TF_PROVIDER) {
+    // A provider plugin: a child in terraform's process group that ignores SIGINT and outlives
+    // its parent unless someone kills it (what a real terraform-provider-aws did when orphaned).
+    require('child_process').spawn(
+      process.execPath,
+      ['-e', "process.on('SIGINT', () => {}); setInterval(() => {}, 1000); // " + process.env.FAKE_TF_PROVIDER],
+      { stdio: 'ignore' },
+    );
+  }
   sleep(Number(process.env.FAKE_TF_PLAN_MS || 200));
   fs.unlinkSync(me);
   const out = args.find((a) => a.startsWith('-out=')).slice(5);

@@ -113,6 +113,31 @@ describe('planStacks with a fake terraform', () => {
     expect(t.concurrency()).toEqual([1, 1, 1]);
   });
 
+  it('passes -lock-timeout from the setting, and names the state in an error about state', async () => {
+    const t = setup(['a'], { fail: { a: 'plan' } });
+    fs.writeFileSync(
+      path.join(t.stacks[0].dir, 'cdk.tf.json'),
+      JSON.stringify({
+        terraform: {
+          required_providers: { aws: { source: 'aws', version: '5.100.0' } },
+          backend: { s3: { bucket: 'vendor-state', key: 'linkforge/a/terraform.tfstate' } },
+        },
+      }),
+    );
+    const [r] = await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      binary: t.binary,
+      baseEnv: { ...t.baseEnv, FAKE_TF_ERROR: 'Failed to load state: unsupported state format version 9' },
+      lockTimeoutSeconds: 45,
+    });
+    expect(t.calls().find((c) => c.cmd === 'plan')?.args).toContain('-lock-timeout=45s');
+    expect(r.error).toBe(
+      'terraform plan failed: Error: Failed to load state: unsupported state format version 9 on cdk.tf.json line 3: ' +
+        'the details (state: s3://vendor-state/linkforge/a/terraform.tfstate)',
+    );
+  });
+
   it('a failed stack does not stop the others; its error and log are kept, and no plan', async () => {
     const t = setup(['a', 'b', 'c', 'd'], { fail: { b: 'plan', d: 'init' } });
     const results = await planStacks(t.stacks, {
@@ -159,9 +184,15 @@ describe('planStacks with a fake terraform', () => {
     expect(acme.planFile).toBe('plans/acme/plan.tfplan');
     expect(acme.planJsonFile).toBe('plans/acme/plan.json');
     expect(fs.readFileSync(path.join(t.root, acme.planFile!), 'utf8')).toBe('fake plan of acme');
+    // plan.json keeps only what the summary needs: never planned_values (nor variables, configuration).
     expect(
-      JSON.parse(fs.readFileSync(path.join(t.root, acme.planJsonFile!), 'utf8')).planned_values,
-    ).toBeDefined();
+      Object.keys(JSON.parse(fs.readFileSync(path.join(t.root, acme.planJsonFile!), 'utf8'))).sort(),
+    ).toEqual(expect.arrayContaining(['resource_changes']));
+    expect(JSON.parse(fs.readFileSync(path.join(t.root, acme.planJsonFile!), 'utf8'))).not.toHaveProperty(
+      'planned_values',
+    );
+    // The deploy gate's digest of the unredacted changes sits next to it.
+    expect(fs.readFileSync(path.join(t.plansDir, 'acme', 'plan.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64}\n$/);
     expect(acme.plan).not.toHaveProperty('planned_values');
     expect(acme.plan?.resource_changes?.[3]).toEqual({
       address: 'aws_customer_gateway.d',
@@ -179,6 +210,21 @@ describe('planStacks with a fake terraform', () => {
     expect(plans.find((c) => c.stack === 'acme')?.args).not.toContain('-destroy');
     expect(plans.find((c) => c.stack === 'gone-corp')?.args).toContain('-destroy');
     expect(gone.decommission).toBe(true);
+  });
+
+  it('takes the state lock unless told not to (pull-request and drift plans: -lock=false)', async () => {
+    const t = setup(['acme']);
+    const opts = {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      projectDir: t.root,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    };
+    await planStacks(t.stacks, opts);
+    await planStacks(t.stacks, { ...opts, lock: false });
+    const plans = t.calls().filter((c) => c.cmd === 'plan' && c.phase === 'start');
+    expect(plans.map((c) => c.args.includes('-lock=false'))).toEqual([false, true]);
   });
 
   it('an empty plan (detailed exit code 0) skips show -json and still yields a correct, zero result', async () => {

@@ -1,7 +1,8 @@
 /**
- * DNS_RESOLUTION_PENDING (warning): AWS rejects peering connection options while the peering is
- * pending acceptance, so the stack only applies dnsResolution once accepted is true. Valid, but
- * the reviewer should know it has no effect yet.
+ * DNS_RESOLUTION_PENDING (warning): `dnsResolution` is the customer's step (spec v1.1): across
+ * accounts only the accepter can let the vendor VPC resolve its hostnames to private addresses, and
+ * AWS rejects peering options on a pending peering. While the peering is not accepted, the reviewer
+ * should know the option cannot be on yet.
  */
 import type { Rule } from './rule';
 import { peeringOf, warning } from './support';
@@ -16,7 +17,7 @@ export const dnsResolution: Rule = {
       warning(
         'DNS_RESOLUTION_PENDING',
         ['connectivity', 'dnsResolution'],
-        'true waits for the customer to accept the peering (accepted is false, and AWS rejects DNS options on a pending peering); it is applied once you set accepted: true',
+        'true cannot take effect yet: the peering is not accepted (accepted is false) and AWS rejects peering options on a pending peering; once the customer accepts, they switch on DNS resolution for their (accepter) side in their account, and the handoff lists that step',
       ),
     ];
   },

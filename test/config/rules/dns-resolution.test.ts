@@ -8,7 +8,7 @@ describe('DNS_RESOLUTION_PENDING', () => {
     expect(run(dnsResolution, vpn())).toEqual([]);
   });
 
-  it('warns that it waits for the acceptance', () => {
+  it('warns that the option cannot be on before the customer accepts', () => {
     for (const doc of [peering({ dnsResolution: true }), peering({ accepted: false, dnsResolution: true })]) {
       const f = only(run(dnsResolution, doc));
       expect(f).toMatchObject({
@@ -16,8 +16,9 @@ describe('DNS_RESOLUTION_PENDING', () => {
         severity: 'warning',
         path: ['connectivity', 'dnsResolution'],
       });
-      expect(f.message).toMatch(/^true waits for the customer to accept the peering/);
-      expect(f.message).toContain('accepted: true');
+      expect(f.message).toMatch(/^true cannot take effect yet: the peering is not accepted/);
+      expect(f.message).toMatch(/accepter/);
+      expect(f.message).toMatch(/in their account/);
     }
   });
 });
