@@ -14,7 +14,7 @@ import { checkRemoved } from '../../src/pr/removed';
 import { synthesize } from '../../src/stacks/synthesize';
 import { prepareTerraformCli } from '../../src/terraform/cli-config';
 import { offlineDataDir, planStacks, type StackRunResult } from '../../src/terraform/runner';
-import { deployedStateFromPlan, schemaVersions, writeDeployedState } from './deployed-state';
+import { deployedStateFromPlan, providerSchemas, writeDeployedState } from './deployed-state';
 import { PROJECT_DIR, describeWithTerraform, removeTempDirs, tempDir } from './helpers';
 
 const IDS = ['acme-corp', 'globex', 'hooli', 'initech', 'umbrella-labs'];
@@ -76,14 +76,14 @@ describeWithTerraform('day-2 changes to deployed customers (real provider, -refr
       offline: true,
     });
     expect(asNew.filter((r) => r.status !== 'planned').map((r) => r.error)).toEqual([]);
-    const versions = schemaVersions(path.join(work, 'cdktf.out', 'stacks', 'acme-corp'), {
+    const schemas = providerSchemas(path.join(work, 'cdktf.out', 'stacks', 'acme-corp'), {
       ...process.env,
       ...cli.env,
       TF_DATA_DIR: offlineDataDir(work, 'acme-corp'),
     });
     for (const id of IDS) {
       const plan = JSON.parse(fs.readFileSync(path.join(plansDir, id, 'plan.json'), 'utf8'));
-      const state = deployedStateFromPlan(plan, versions) as { resources: { instances: unknown[] }[] };
+      const state = deployedStateFromPlan(plan, schemas) as { resources: { instances: unknown[] }[] };
       deployedCount[id] = state.resources.reduce((n, r) => n + r.instances.length, 0);
       writeDeployedState(path.join(work, 'state'), id, state);
     }

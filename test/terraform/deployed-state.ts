@@ -60,12 +60,24 @@ function fakeValue(type: string, address: string, attr: string): string {
   return `fake-${attr}-${hex.slice(0, 8)}`;
 }
 
-/** Fill every top-level attribute the plan left unknown with a fake, well-formed value. */
-function fillUnknown(r: PlannedResource, afterUnknown: unknown): Record<string, unknown> {
+/** A fake value of the attribute's schema type: strings get a well-formed id, others a zero value. */
+function fakeOfType(r: PlannedResource, attr: string, type: unknown): unknown {
+  if (type === 'bool') return false;
+  if (type === 'number') return 0;
+  if (Array.isArray(type)) return type[0] === 'map' || type[0] === 'object' ? {} : [];
+  return fakeValue(r.type, r.address, attr);
+}
+
+/** Fill every top-level attribute the plan left unknown with a fake value of its schema type. */
+function fillUnknown(
+  r: PlannedResource,
+  afterUnknown: unknown,
+  types: Record<string, unknown>,
+): Record<string, unknown> {
   const values = { ...r.values };
   const unknown = (afterUnknown ?? {}) as Record<string, unknown>;
   for (const [attr, isUnknown] of Object.entries(unknown)) {
-    if (isUnknown === true) values[attr] = fakeValue(r.type, r.address, attr);
+    if (isUnknown === true) values[attr] = fakeOfType(r, attr, types[attr]);
   }
   if (values.id === undefined || values.id === null) values.id = fakeValue(r.type, r.address, 'id');
   return values;
@@ -76,7 +88,14 @@ function fillUnknown(r: PlannedResource, afterUnknown: unknown): Record<string, 
  * -json` in an initialised stack directory: a state written with the wrong version would make
  * Terraform "upgrade" it through the provider's migration code.
  */
-export function schemaVersions(stackDir: string, env: NodeJS.ProcessEnv): Record<string, number> {
+export interface ProviderSchemas {
+  /** Current schema version of each resource type. */
+  readonly versions: Record<string, number>;
+  /** Each resource type's top-level attribute types (`"string"`, `"bool"`, `["list", "string"]`). */
+  readonly attributeTypes: Record<string, Record<string, unknown>>;
+}
+
+export function providerSchemas(stackDir: string, env: NodeJS.ProcessEnv): ProviderSchemas {
   const out = execFileSync(process.env.LINKFORGE_TERRAFORM || 'terraform', ['providers', 'schema', '-json'], {
     cwd: stackDir,
     env,
@@ -84,19 +103,44 @@ export function schemaVersions(stackDir: string, env: NodeJS.ProcessEnv): Record
     encoding: 'utf8',
   });
   const schemas = JSON.parse(out) as {
-    provider_schemas: Record<string, { resource_schemas?: Record<string, { version?: number }> }>;
+    provider_schemas: Record<
+      string,
+      {
+        resource_schemas?: Record<
+          string,
+          {
+            version?: number;
+            block?: {
+              attributes?: Record<string, { type?: unknown }>;
+              block_types?: Record<string, { nesting_mode?: string }>;
+            };
+          }
+        >;
+      }
+    >;
   };
   const versions: Record<string, number> = {};
+  const attributeTypes: Record<string, Record<string, unknown>> = {};
   for (const p of Object.values(schemas.provider_schemas)) {
-    for (const [type, s] of Object.entries(p.resource_schemas ?? {})) versions[type] = s.version ?? 0;
+    for (const [type, s] of Object.entries(p.resource_schemas ?? {})) {
+      versions[type] = s.version ?? 0;
+      attributeTypes[type] = Object.fromEntries([
+        ...Object.entries(s.block?.attributes ?? {}).map(([name, a]) => [name, a.type]),
+        // Nested blocks are lists (or sets) of objects in state; a single block is an object.
+        ...Object.entries(s.block?.block_types ?? {}).map(([name, b]) => [
+          name,
+          b.nesting_mode === 'single' || b.nesting_mode === 'group' ? ['object'] : ['list'],
+        ]),
+      ]);
+    }
   }
-  return versions;
+  return { versions, attributeTypes };
 }
 
 /** A version-4 Terraform state holding the planned resources of `planJson` as if applied. */
 export function deployedStateFromPlan(
   planJson: PlanJson,
-  versions: Record<string, number>,
+  { versions, attributeTypes }: ProviderSchemas,
   lineage = '00000000-0000-4000-8000-00000000d2d2',
 ): unknown {
   const unknownByAddress = new Map(
@@ -119,7 +163,7 @@ export function deployedStateFromPlan(
     entry.instances.push({
       ...(r.index !== undefined ? { index_key: r.index } : {}),
       schema_version: versions[r.type] ?? r.schema_version ?? 0,
-      attributes: fillUnknown(r, unknownByAddress.get(r.address)),
+      attributes: fillUnknown(r, unknownByAddress.get(r.address), attributeTypes[r.type] ?? {}),
       sensitive_attributes: [],
     });
     resources.set(key, entry);
