@@ -267,6 +267,18 @@ function semanticChecks(source: YamlSource, raw: Record<string, unknown>): Diagn
       message,
     });
   };
+  // State holds the VPN pre-shared keys. With SSE-S3 (the bucket's own key) anyone allowed
+  // s3:GetObject reads them; a KMS key adds kms:Decrypt on that key as a second, audited gate.
+  const backend = raw.backend as { type?: unknown; kmsKeyId?: unknown } | undefined;
+  if (backend?.type === 's3' && backend.kmsKeyId === undefined) {
+    at(
+      ['backend'],
+      'the S3 backend needs kmsKeyId: state holds the VPN pre-shared keys, and without a KMS key (SSE-S3) ' +
+        'anyone who may read the bucket reads them; add "kmsKeyId": "arn:aws:kms:<region>:<account>:key/<id>" ' +
+        '(or "alias/<name>"), a customer-managed key whose policy lets only the plan and deploy roles decrypt ' +
+        '(docs/security.md)',
+    );
+  }
   const cidr = raw.defaultVendorCidr;
   if (typeof cidr === 'string') {
     const [addr, prefixText] = cidr.split('/');
