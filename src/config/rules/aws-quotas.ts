@@ -7,8 +7,9 @@
  * is a warning that says which quota increase to request, not an error.
  * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html
  */
+import { vpnConnectorDestinations } from '../connector-destinations';
 import type { FieldPath, Finding, Rule } from './rule';
-import { peeringOf, warning } from './support';
+import { peeringOf, vpnOf, warning } from './support';
 
 /** AWS default: outbound rules per security group. */
 export const DEFAULT_SG_RULES_QUOTA = 60;
@@ -19,6 +20,21 @@ export const awsQuotas: Rule = {
   codes: ['QUOTA_SECURITY_GROUP_RULES', 'QUOTA_ROUTES'],
   description: "The connector security group and route table fit AWS's default quotas.",
   check({ document, customer }) {
+    const vpn = vpnOf(document);
+    if (vpn && customer.connectivity.type === 'site-to-site-vpn') {
+      // VPN stacks have the same connector group (spec v1.1); their routes are propagated, not counted.
+      const c = customer.connectivity;
+      const destinations = new Set(vpnConnectorDestinations(c)).size;
+      const ports = c.allowedTcpPorts ? new Set(c.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size : 1;
+      if (destinations * ports <= DEFAULT_SG_RULES_QUOTA) return [];
+      return [
+        warning(
+          'QUOTA_SECURITY_GROUP_RULES',
+          vpn.allowedTcpPorts ? ['connectivity', 'allowedTcpPorts'] : ['connectivity', 'cidrs'],
+          `gives ${destinations} destination(s) x ${ports} port entr${ports === 1 ? 'y' : 'ies'} = ${destinations * ports} egress rules in the connector security group; AWS's default quota is ${DEFAULT_SG_RULES_QUOTA} per group: request a quota increase ("Inbound or outbound rules per security group") for the vendor account before deploying, or merge port ranges or cidrs`,
+        ),
+      ];
+    }
     const written = peeringOf(document);
     if (!written || customer.connectivity.type !== 'vpc-peering') return [];
     const c = customer.connectivity;
