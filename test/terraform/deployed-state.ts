@@ -1,6 +1,6 @@
 /**
  * TEST TOOL ONLY — never used by linkforge itself. Turns a stack's planned values (what a plan of
- * a new customer says it will create) into a Terraform state that looks as if the stack had been
+ * a new customer says it will create, from plan.json's `resource_changes`) into a Terraform state that looks as if the stack had been
  * deployed, so a change to a deployed customer can be planned by real Terraform and the real AWS
  * provider with `-refresh=false` (no AWS call: the provider trusts the state as it is).
  *
@@ -20,15 +20,23 @@ interface PlannedResource {
   readonly name: string;
   readonly index?: number | string;
   readonly provider_name: string;
-  readonly schema_version?: number;
   readonly values: Record<string, unknown>;
 }
 
+/** plan.json as linkforge writes it: `resource_changes` only (planned_values are dropped, redact.ts). */
 interface PlanJson {
-  readonly planned_values?: { readonly root_module?: { readonly resources?: readonly PlannedResource[] } };
   readonly resource_changes?: readonly {
     readonly address: string;
-    readonly change: { readonly after_unknown?: unknown };
+    readonly mode: string;
+    readonly type: string;
+    readonly name: string;
+    readonly index?: number | string;
+    readonly provider_name: string;
+    readonly change: {
+      readonly actions: readonly string[];
+      readonly after?: unknown;
+      readonly after_unknown?: unknown;
+    };
   }[];
 }
 
@@ -143,6 +151,18 @@ export function deployedStateFromPlan(
   { versions, attributeTypes }: ProviderSchemas,
   lineage = '00000000-0000-4000-8000-00000000d2d2',
 ): unknown {
+  // What a plan of a new customer creates is what its apply would have left in state.
+  const planned: PlannedResource[] = (planJson.resource_changes ?? [])
+    .filter((rc) => rc.mode === 'managed' && rc.change.actions.includes('create'))
+    .map((rc) => ({
+      address: rc.address,
+      mode: rc.mode,
+      type: rc.type,
+      name: rc.name,
+      index: rc.index,
+      provider_name: rc.provider_name,
+      values: (rc.change.after ?? {}) as Record<string, unknown>,
+    }));
   const unknownByAddress = new Map(
     (planJson.resource_changes ?? []).map((rc) => [rc.address, rc.change.after_unknown]),
   );
@@ -150,8 +170,7 @@ export function deployedStateFromPlan(
     string,
     { mode: string; type: string; name: string; provider: string; instances: unknown[] }
   >();
-  for (const r of planJson.planned_values?.root_module?.resources ?? []) {
-    if (r.mode !== 'managed') continue;
+  for (const r of planned) {
     const key = `${r.type}.${r.name}`;
     const entry = resources.get(key) ?? {
       mode: 'managed',
@@ -162,7 +181,7 @@ export function deployedStateFromPlan(
     };
     entry.instances.push({
       ...(r.index !== undefined ? { index_key: r.index } : {}),
-      schema_version: versions[r.type] ?? r.schema_version ?? 0,
+      schema_version: versions[r.type] ?? 0,
       attributes: fillUnknown(r, unknownByAddress.get(r.address), attributeTypes[r.type] ?? {}),
       sensitive_attributes: [],
     });
