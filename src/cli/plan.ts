@@ -18,6 +18,7 @@ import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/loa
 import { AffectedError, affectedSince, idsToPlan } from '../pr/affected';
 import { readAffectedFile } from '../pr/affected-file';
 import { checkRemoved } from '../pr/removed';
+import { UnsafeOutdirError, checkOutdir } from '../fsutil/outdir-guard';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { suggest } from '../config/suggest';
 import { synthesize } from '../stacks/synthesize';
@@ -98,7 +99,7 @@ export const LOCAL_BACKEND_IN_CI =
   'linkforge plan: refusing an online plan under CI with the local state backend: a CI runner starts ' +
   'with no state/ directory, so every deployed customer would look new and every deleted customer ' +
   'file safe to delete. Configure the S3 backend in cdktf.json (context.linkforge.backend: ' +
-  '{ "type": "s3", "bucket": …, "region": …, "keyPrefix": …, "dynamodbTable": … or "useLockfile": true }, ' +
+  '{ "type": "s3", "bucket": …, "region": …, "kmsKeyId": …, "keyPrefix": …, "dynamodbTable": … or "useLockfile": true }, ' +
   'see README "Platform settings"), or plan with --offline for a review that says it cannot see ' +
   'deployed resources.\n';
 
@@ -270,6 +271,13 @@ export async function planCommand(opts: PlanCommandOptions, out: Output = PROCES
     );
   }
 
+  try {
+    checkOutdir(absOutdir, [projectDir, path.resolve(projectDir, customersDir)]);
+  } catch (e) {
+    if (!(e instanceof UnsafeOutdirError)) throw e;
+    out.stderr(`linkforge plan: ${e.message}\n`);
+    return 1;
+  }
   // Only one run writes this output folder at a time (a second is refused, naming the first).
   let lock: OutputLock;
   try {

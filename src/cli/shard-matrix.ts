@@ -13,9 +13,10 @@ import { readAffectedFile } from '../pr/affected-file';
 import { DEFAULT_MAX_SHARDS, DEFAULT_THRESHOLD, shardMatrix } from '../shards/matrix';
 import { PROCESS_OUTPUT, type Output } from './output';
 
-const USAGE = `usage: linkforge shard-matrix --affected-from FILE [--threshold N] [--max-shards N] [--github-output]
+const USAGE = `usage: linkforge shard-matrix (--affected-from FILE | --count N) [--threshold N] [--max-shards N] [--github-output]
 
   --affected-from FILE  output of 'linkforge affected --format json'
+  --count N             plan N stacks (every customer, as the drift run does)
   --threshold N         most stacks one job plans before the plan is sharded (default ${DEFAULT_THRESHOLD})
   --max-shards N        most shard jobs (default ${DEFAULT_MAX_SHARDS})
   --github-output       print matrix=JSON, count=N and stacks=N lines for $GITHUB_OUTPUT
@@ -27,6 +28,7 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
       args: argv,
       options: {
         'affected-from': { type: 'string' },
+        count: { type: 'string' },
         threshold: { type: 'string' },
         'max-shards': { type: 'string' },
         'github-output': { type: 'boolean' },
@@ -39,15 +41,23 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
       out.stdout(USAGE);
       return 0;
     }
-    if (values['affected-from'] === undefined) throw new Error('--affected-from FILE is required');
+    if ((values['affected-from'] === undefined) === (values.count === undefined))
+      throw new Error('give --affected-from FILE or --count N (every customer: the drift run)');
     const int = (flag: string, v: string | undefined): number | undefined => {
       if (v === undefined) return undefined;
       if (!/^[1-9]\d*$/.test(v)) throw new Error(`${flag} must be a positive integer, got '${v}'`);
       return Number(v);
     };
-    const affected = readAffectedFile(path.resolve(values['affected-from']));
-    // Removed customer files are checked by shard 1, so they count as work too.
-    const stacks = new Set([...affected.added, ...affected.changed]).size + affected.removed.length;
+    let stacks: number;
+    if (values['affected-from'] !== undefined) {
+      const affected = readAffectedFile(path.resolve(values['affected-from']));
+      // Removed customer files are checked by shard 1, so they count as work too.
+      stacks = new Set([...affected.added, ...affected.changed]).size + affected.removed.length;
+    } else {
+      if (!/^(0|[1-9]\d*)$/.test(values.count!))
+        throw new Error(`--count must be an integer >= 0, got '${values.count}'`);
+      stacks = Number(values.count);
+    }
     const matrix = shardMatrix(stacks, {
       threshold: int('--threshold', values.threshold),
       maxShards: int('--max-shards', values['max-shards']),

@@ -6,6 +6,7 @@
  * With ids, only those stacks are replaced; every other stack directory is kept.
  */
 import { parseArgs } from 'util';
+import { UnsafeOutdirError, checkOutdir } from '../fsutil/outdir-guard';
 import { hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { suggest } from '../config/suggest';
@@ -67,6 +68,13 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
     return 1;
   }
 
+  try {
+    checkOutdir(outdir, [customersDir]);
+  } catch (e) {
+    if (!(e instanceof UnsafeOutdirError)) throw e;
+    out.stderr(`linkforge synth: ${e.message}\n`);
+    return 1;
+  }
   // One run per output folder: two syntheses swapping the same folder would fail half-way.
   let lock: OutputLock;
   try {

@@ -107,3 +107,51 @@ export function escapeData(s: string): string {
 export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+
+/**
+ * At most this many diagnostics per file, then one `MORE_DIAGNOSTICS` line: a file with thousands
+ * of bad values (8,000 ports behind one alias) must not turn into thousands of lines, annotations
+ * or seconds of work, and the first problems are the ones to fix first.
+ */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+export const MORE_DIAGNOSTICS = 'MORE_DIAGNOSTICS';
+
+/** The "and N more" line after `shown` diagnostics of `file`, placed where the first omitted one was. */
+export function moreDiagnostics(
+  file: string,
+  at: { readonly line: number; readonly column: number },
+  omitted: number,
+  severity: Severity,
+  shown: number = MAX_DIAGNOSTICS_PER_FILE,
+): Diagnostic {
+  return {
+    file,
+    line: at.line,
+    column: at.column,
+    severity,
+    code: MORE_DIAGNOSTICS,
+    path: '',
+    message: `and ${omitted} more ${omitted === 1 ? 'problem' : 'problems'} in this file, not shown (at most ${shown} per file): fix the ones above and validate again`,
+  };
+}
+
+/** Keep the first `max` diagnostics of each file (in sorted order) and say how many more there are. */
+export function capPerFile(
+  diags: readonly Diagnostic[],
+  max: number = MAX_DIAGNOSTICS_PER_FILE,
+): Diagnostic[] {
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of sortDiagnostics(diags)) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const out: Diagnostic[] = [];
+  for (const [file, list] of byFile) {
+    const real = list.filter((d) => d.code !== MORE_DIAGNOSTICS);
+    if (real.length <= max) {
+      out.push(...list);
+      continue;
+    }
+    const omitted = real.slice(max);
+    const severity = omitted.some((d) => d.severity === 'error') ? 'error' : 'warning';
+    out.push(...real.slice(0, max), moreDiagnostics(file, omitted[0], omitted.length, severity, max));
+  }
+  return sortDiagnostics(out);
+}

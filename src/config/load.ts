@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Diagnostic } from './diagnostics';
-import { sortDiagnostics } from './diagnostics';
+import { capPerFile, sortDiagnostics } from './diagnostics';
 import { FleetIndex } from './fleet-index';
 import { normalize } from './normalize';
 import { RULES } from './rules';
@@ -19,6 +19,7 @@ import { checkSchema } from './schema-errors';
 import { displayPath, loadSettings } from './settings-load';
 import type { PlatformSettings } from './settings';
 import type { LoadedCustomer } from './types';
+import { NotRegularFile, readRegularFile } from '../fsutil/read-regular';
 import { MAX_FILE_BYTES, formatPath, readYaml } from './yaml-source';
 import type { YamlSource } from './yaml-source';
 
@@ -155,7 +156,7 @@ export function checkSources(
     }
   });
 
-  const diagnostics = sortDiagnostics(checked.flatMap((c) => c.diagnostics));
+  const diagnostics = capPerFile(checked.flatMap((c) => c.diagnostics));
   const customers = valid
     .filter((c) => !c.diagnostics.some((d) => d.severity === 'error'))
     .map((c) => c.parsed!.loaded);
@@ -206,8 +207,10 @@ export function loadProject(opts: { customersDir?: string; cdktfJson?: string } 
   try {
     const entries = fs.readdirSync(dir, { withFileTypes: true });
     skipped = skippedEntries(dir, entries);
+    // Everything named like a customer file except folders (a notice above): a symbolic link or
+    // a special file is an error below, never followed and never opened.
     names = entries
-      .filter((e) => CUSTOMER_FILE.test(e.name) && (e.isFile() || e.isSymbolicLink()))
+      .filter((e) => CUSTOMER_FILE.test(e.name) && !e.isDirectory())
       .map((e) => e.name)
       .sort();
   } catch (e) {
@@ -243,8 +246,20 @@ export function loadProject(opts: { customersDir?: string; cdktfJson?: string } 
     const full = path.join(dir, name);
     const shown = displayPath(full);
     try {
-      sources.push({ path: shown, text: readCapped(full) });
+      sources.push({ path: shown, text: readRegularFile(full, MAX_FILE_BYTES) });
     } catch (e) {
+      if (e instanceof NotRegularFile) {
+        readErrors.push({
+          file: shown,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          code: 'FILE_NOT_REGULAR',
+          path: '',
+          message: `${e.kind}, not a regular file: customer files are read only as plain files committed in the customers folder, never through a link or from a device or pipe; replace it with the file itself`,
+        });
+        continue;
+      }
       const code = (e as NodeJS.ErrnoException).code ?? String(e);
       readErrors.push({
         file: shown,
@@ -265,21 +280,4 @@ export function loadProject(opts: { customersDir?: string; cdktfJson?: string } 
     diagnostics: sortDiagnostics([...loadedSettings.diagnostics, ...readErrors, ...result.diagnostics]),
     skipped,
   };
-}
-
-/**
- * Read at most one byte more than the size limit: enough for the size check to fire without
- * loading a multi-gigabyte file into memory. Invalid UTF-8 decodes to U+FFFD, which the binary
- * check reports.
- */
-function readCapped(file: string): string {
-  if (fs.statSync(file).size <= MAX_FILE_BYTES) return fs.readFileSync(file, 'utf8');
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
-    const n = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, n).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -7,7 +7,7 @@
  */
 import { newAjv } from './ajv';
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from './diagnostics';
+import { MAX_DIAGNOSTICS_PER_FILE, moreDiagnostics, type Diagnostic } from './diagnostics';
 import type { FieldPath } from './rules/rule';
 import {
   ACCOUNT_ID_PATTERN,
@@ -56,6 +56,8 @@ export interface MapOptions {
   readonly ignoreUnknownKeys?: ReadonlySet<string>;
   /** Code for every diagnostic instead of the per-keyword codes (settings use one code). */
   readonly code?: string;
+  /** Describe at most this many, then one MORE_DIAGNOSTICS line. @default MAX_DIAGNOSTICS_PER_FILE */
+  readonly limit?: number;
 }
 
 export function mapSchemaErrors(
@@ -72,10 +74,19 @@ export function mapSchemaErrors(
   const typeFailed = new Set(relevant.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  for (const error of relevant) {
+  const limit = options.limit ?? MAX_DIAGNOSTICS_PER_FILE;
+  for (const [i, error] of relevant.entries()) {
     // A value of the wrong type also fails enum/pattern/range checks; the type is the real problem.
     if (error.keyword !== 'type' && typeFailed.has(error.instancePath)) continue;
     const path = decodePointer(error.instancePath, value);
+    if (out.length === limit) {
+      // Describing is the costly part: count the rest instead (duplicates included).
+      const rest = relevant
+        .slice(i)
+        .filter((e) => e.keyword === 'type' || !typeFailed.has(e.instancePath)).length;
+      out.push(moreDiagnostics(source.file, source.locate(path), rest, 'error', limit));
+      break;
+    }
     const described = describeError(source, value, error, path, root);
     if (!described) continue;
     const d = options.code ? { ...described, code: options.code } : described;

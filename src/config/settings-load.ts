@@ -7,7 +7,6 @@
  * on its own); a path given explicitly must exist. Any error means the defaults are used for the
  * rest of the run, so every customer file is still checked, and the exit status is 1.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { newAjv } from './ajv';
 import { LineCounter, parseDocument } from 'yaml';
@@ -18,6 +17,10 @@ import { mapSchemaErrors } from './schema-errors';
 import { COMMERCIAL_REGIONS, DEFAULT_SETTINGS, LOG_RETENTION_DAYS } from './settings';
 import type { BackendSettings, LogSettings, PlatformSettings, QuotaSettings } from './settings';
 import { YamlSource, formatPath } from './yaml-source';
+import { readRegularFile } from '../fsutil/read-regular';
+
+/** cdktf.json is a few hundred bytes; anything past this is not a settings file. */
+const MAX_SETTINGS_BYTES = 1024 * 1024;
 
 export const DEFAULT_CDKTF_JSON = 'cdktf.json';
 const CODE = 'SETTINGS_INVALID';
@@ -206,7 +209,8 @@ export function loadSettings(cdktfJsonPath?: string): {
   const shown = displayPath(file);
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Capped like a customer file, and never through a link or from a pipe.
+    text = readRegularFile(file, MAX_SETTINGS_BYTES);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (cdktfJsonPath === undefined && code === 'ENOENT')
@@ -263,6 +267,18 @@ function semanticChecks(source: YamlSource, raw: Record<string, unknown>): Diagn
       message,
     });
   };
+  // State holds the VPN pre-shared keys. With SSE-S3 (the bucket's own key) anyone allowed
+  // s3:GetObject reads them; a KMS key adds kms:Decrypt on that key as a second, audited gate.
+  const backend = raw.backend as { type?: unknown; kmsKeyId?: unknown } | undefined;
+  if (backend?.type === 's3' && backend.kmsKeyId === undefined) {
+    at(
+      ['backend'],
+      'the S3 backend needs kmsKeyId: state holds the VPN pre-shared keys, and without a KMS key (SSE-S3) ' +
+        'anyone who may read the bucket reads them; add "kmsKeyId": "arn:aws:kms:<region>:<account>:key/<id>" ' +
+        '(or "alias/<name>"), a customer-managed key whose policy lets only the plan and deploy roles decrypt ' +
+        '(docs/security.md)',
+    );
+  }
   const cidr = raw.defaultVendorCidr;
   if (typeof cidr === 'string') {
     const [addr, prefixText] = cidr.split('/');

@@ -40,9 +40,10 @@ export interface TransitGatewayAttachmentProps {
  *   `subnet_ids` and tags update in place.
  * - `transit_gateway_default_route_table_association` / `_propagation` belong to the transit
  *   gateway's owner: for a shared transit gateway the provider neither applies them on create nor
- *   reads them (it always reads `true`, their default). They are never set here, so the plan shows
- *   no change for them; setting `false` would be a permanent diff. Association and propagation are
- *   the customer's steps, in their transit gateway route tables.
+ *   reads them (it records `true`). Since provider PR #32821 they are Optional + Computed, so left
+ *   unset they never show as a change; setting `false` would be a diff on every plan and an update
+ *   AWS refuses (provider issue #8383). Never set here: association and propagation are the
+ *   customer's steps, in their transit gateway route tables.
  *
  * The attachment cannot see the transit gateway before the share is accepted, hence the explicit
  * dependency. Routes reference the attachment's transit gateway id, so they follow it too.

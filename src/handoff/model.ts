@@ -238,6 +238,42 @@ function valueOrPending(ctx: Ctx, label: string, output: string, fallback?: stri
   return value === undefined ? { label, pending: missingReason(ctx) } : { label, value };
 }
 
+/** The step that opens the customer's side to the connectors: vendor CIDR × TCP ports. */
+function allowInStep(
+  ctx: Ctx,
+  ports: readonly PortRange[] | undefined,
+  where: string,
+  commands?: string[],
+): Step {
+  return {
+    title: "Allow the vendor's connectors in",
+    paragraphs: [['Allow inbound TCP from ', v(ctx.vendorCidr), ' on ', v(portsText(ports)), ` ${where}`]],
+    commands,
+  };
+}
+
+/** The platform team's step before a deploy. */
+function deployFirst(ctx: Ctx): Sentence {
+  return [
+    'Deploy first: ',
+    v(`npx cdktf deploy ${ctx.input.customer.id}`),
+    ', then regenerate this document.',
+  ];
+}
+
+/** The platform team's step once the customer accepted: record it in the file and deploy. */
+function recordAcceptance(ctx: Ctx, awsState: string, effect: string): Sentence {
+  return [
+    'When ',
+    v(`npm run status -- ${ctx.input.customer.id}`),
+    ` reports ${awsState}, set `,
+    v('accepted: true'),
+    ' in ',
+    v(ctx.input.file),
+    ` and deploy it${effect}.`,
+  ];
+}
+
 /** Placeholder for the pcx id in commands before deploy. */
 const PCX_PLACEHOLDER = 'PEERING_CONNECTION_ID';
 
@@ -362,18 +398,11 @@ function peering(ctx: Ctx, p: VpcPeeringConnectivity): Body {
         ),
       ],
     },
-    {
-      title: "Allow the vendor's connectors in",
-      paragraphs: [
-        [
-          'Allow inbound TCP from ',
-          v(ctx.vendorCidr),
-          ' on ',
-          v(portsText(p.allowedTcpPorts)),
-          ' in the security groups (and network ACLs) of the services the connectors reach. The vendor side sends nothing else. Replace SECURITY_GROUP_ID:',
-        ],
-      ],
-      commands: portRanges(p.allowedTcpPorts).map((r) =>
+    allowInStep(
+      ctx,
+      p.allowedTcpPorts,
+      'in the security groups (and network ACLs) of the services the connectors reach. The vendor side sends nothing else. Replace SECURITY_GROUP_ID:',
+      portRanges(p.allowedTcpPorts).map((r) =>
         shell(
           'aws ec2 authorize-security-group-ingress --group-id SECURITY_GROUP_ID --ip-permissions ',
           v(
@@ -383,7 +412,7 @@ function peering(ctx: Ctx, p: VpcPeeringConnectivity): Body {
           v(peerRegion),
         ),
       ),
-    },
+    ),
   ];
   if (p.dnsResolution) {
     steps.push({
@@ -413,24 +442,11 @@ function peering(ctx: Ctx, p: VpcPeeringConnectivity): Body {
   });
 
   const platformSteps: Sentence[] = [];
-  if (!ctx.deployed)
-    platformSteps.push([
-      `Deploy first: `,
-      v(`npx cdktf deploy ${customer.id}`),
-      ', then regenerate this document.',
-    ]);
+  if (!ctx.deployed) platformSteps.push(deployFirst(ctx));
   if (!p.accepted) {
-    platformSteps.push([
-      'When ',
-      v(`npm run status -- ${customer.id}`),
-      ' reports the peering active, set ',
-      v('accepted: true'),
-      ' in ',
-      v(ctx.input.file),
-      ' and deploy it',
-      ...(p.dnsResolution ? [' (the DNS check then applies)'] : []),
-      '.',
-    ]);
+    platformSteps.push(
+      recordAcceptance(ctx, 'the peering active', p.dnsResolution ? ' (the DNS check then applies)' : ''),
+    );
   }
   return {
     values,
@@ -560,18 +576,12 @@ function vpn(ctx: Ctx, c: SiteToSiteVpnConnectivity): Body {
             ],
           ],
         },
-    {
-      title: "Allow the vendor's connectors in",
-      paragraphs: [
-        [
-          'Allow inbound TCP from ',
-          v(ctx.vendorCidr),
-          ' on ',
-          v(portsText((c as { allowedTcpPorts?: readonly PortRange[] }).allowedTcpPorts)),
-          ' in the firewalls in front of the services the connectors reach.',
-        ],
-      ],
-    },
+    allowInStep(
+      ctx,
+      // Format v1.1 lets a VPN narrow the ports too; read the field whenever the model has it.
+      (c as { allowedTcpPorts?: readonly PortRange[] }).allowedTcpPorts,
+      'in the firewalls in front of the services the connectors reach.',
+    ),
     {
       title: 'Tell us',
       paragraphs: [
@@ -581,12 +591,7 @@ function vpn(ctx: Ctx, c: SiteToSiteVpnConnectivity): Body {
   ];
 
   const platformSteps: Sentence[] = [];
-  if (!ctx.deployed)
-    platformSteps.push([
-      `Deploy first: `,
-      v(`npx cdktf deploy ${customer.id}`),
-      ', then regenerate this document.',
-    ]);
+  if (!ctx.deployed) platformSteps.push(deployFirst(ctx));
   const secret = out.str('preshared_key_secret_arn');
   platformSteps.push(
     secret
@@ -773,18 +778,11 @@ function transitGateway(ctx: Ctx, t: TransitGatewayConnectivity): Body {
         ),
       ],
     },
-    {
-      title: "Allow the vendor's connectors in",
-      paragraphs: [
-        [
-          'Allow inbound TCP from ',
-          v(ctx.vendorCidr),
-          ' on ',
-          v(portsText(t.allowedTcpPorts)),
-          ' in the security groups and firewalls in front of the services the connectors reach.',
-        ],
-      ],
-    },
+    allowInStep(
+      ctx,
+      t.allowedTcpPorts,
+      'in the security groups and firewalls in front of the services the connectors reach.',
+    ),
     {
       title: 'Tell us',
       paragraphs: [
@@ -803,15 +801,13 @@ function transitGateway(ctx: Ctx, t: TransitGatewayConnectivity): Body {
     ]);
   }
   if (!t.accepted) {
-    platformSteps.push([
-      'When ',
-      v(`npm run status -- ${customer.id}`),
-      ' reports the attachment available, set ',
-      v('accepted: true'),
-      ' in ',
-      v(ctx.input.file),
-      ' and deploy it (that creates the routes to the customer networks).',
-    ]);
+    platformSteps.push(
+      recordAcceptance(
+        ctx,
+        'the attachment available',
+        ' (that creates the routes to the customer networks)',
+      ),
+    );
   }
   return {
     values,

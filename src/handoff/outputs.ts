@@ -7,14 +7,10 @@
  * `terraform output -json` reads the outputs recorded in the state whatever the configuration
  * declares. The stack's own `cdktf.out/stacks/<id>` (and a plan in it) is never touched.
  */
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { PlatformSettings } from '../config/settings';
-import { backendOnlyConfig, s3StateKey, STATE_FILE } from '../stacks/backend';
-import { prepareTerraformCli } from '../terraform/cli-config';
-import { execTerraform } from '../terraform/exec';
-import { summarizeError } from '../terraform/runner';
+import { s3StateKey, STATE_FILE } from '../stacks/backend';
+import { runAgainstState } from '../stacks/state-command';
 
 /** Output name → value. Sensitive outputs are never in here (see {@link parseOutputsJson}). */
 export type StackOutputs = Readonly<Record<string, unknown>>;
@@ -73,32 +69,15 @@ export async function readStackOutputs(
 ): Promise<OutputsReading> {
   const projectDir = path.resolve(opts.projectDir ?? process.cwd());
   const where = stateLocation(id, settings, projectDir);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-outputs-${id}-`));
+  const out = await runAgainstState(id, settings, ['output', '-json', '-no-color'], { ...opts, projectDir });
+  if (!out.ok) return { kind: 'error', where, why: out.why };
+  let outputs: StackOutputs;
   try {
-    fs.writeFileSync(
-      path.join(dir, 'main.tf.json'),
-      JSON.stringify(backendOnlyConfig(id, settings, dir, projectDir)),
-    );
-    const cli = prepareTerraformCli({ projectDir });
-    const env = { ...(opts.env ?? process.env), ...cli.env };
-    const run = (args: string[]) =>
-      execTerraform(args, { cwd: dir, env, binary: opts.binary, timeoutMs: opts.timeoutMs ?? 300_000 });
-    const init = await run(['init', '-input=false', '-no-color', '-reconfigure']);
-    if (init.code !== 0)
-      return { kind: 'error', where, why: `terraform init failed: ${summarizeError(init)}` };
-    const out = await run(['output', '-json', '-no-color']);
-    if (out.code !== 0)
-      return { kind: 'error', where, why: `terraform output failed: ${summarizeError(out)}` };
-    let outputs: StackOutputs;
-    try {
-      outputs = parseOutputsJson(out.stdout);
-    } catch (e) {
-      return { kind: 'error', where, why: (e as Error).message };
-    }
-    return Object.keys(outputs).length === 0
-      ? { kind: 'not-deployed', where }
-      : { kind: 'outputs', outputs, where };
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    outputs = parseOutputsJson(out.stdout);
+  } catch (e) {
+    return { kind: 'error', where, why: (e as Error).message };
   }
+  return Object.keys(outputs).length === 0
+    ? { kind: 'not-deployed', where }
+    : { kind: 'outputs', outputs, where };
 }

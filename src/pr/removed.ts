@@ -13,13 +13,10 @@
  *   and no second implementation of the S3 key layout to drift from the first.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { PlatformSettings } from '../config/settings';
-import { backendOnlyConfig, s3StateKey, STATE_FILE } from '../stacks/backend';
-import { prepareTerraformCli } from '../terraform/cli-config';
-import { execTerraform } from '../terraform/exec';
-import { summarizeError } from '../terraform/runner';
+import { s3StateKey, STATE_FILE } from '../stacks/backend';
+import { runAgainstState } from '../stacks/state-command';
 import type { StackPlanResult } from './types';
 
 export interface RemovedCheckOptions {
@@ -153,24 +150,10 @@ async function pullS3State(
   opts: RemovedCheckOptions,
   where: string,
 ): Promise<StateFinding> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-removed-${id}-`));
-  try {
-    fs.writeFileSync(
-      path.join(dir, 'main.tf.json'),
-      JSON.stringify(backendOnlyConfig(id, settings, dir, projectDir)),
-    );
-    const cli = prepareTerraformCli({ projectDir });
-    const env = { ...(opts.env ?? process.env), ...cli.env };
-    const run = (args: string[]) =>
-      execTerraform(args, { cwd: dir, env, binary: opts.binary, timeoutMs: 300_000 });
-    const init = await run(['init', '-input=false', '-no-color', '-reconfigure']);
-    if (init.code !== 0)
-      return { kind: 'unknown', where, why: `terraform init failed: ${summarizeError(init)}` };
-    const pull = await run(['state', 'pull']);
-    if (pull.code !== 0)
-      return { kind: 'unknown', where, why: `terraform state pull failed: ${summarizeError(pull)}` };
-    return fromStateText(pull.stdout, where);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const pull = await runAgainstState(id, settings, ['state', 'pull'], {
+    projectDir,
+    env: opts.env,
+    binary: opts.binary,
+  });
+  return pull.ok ? fromStateText(pull.stdout, where) : { kind: 'unknown', where, why: pull.why };
 }

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { checkOutdir, markOutdir } from '../fsutil/outdir-guard';
 import { App } from 'cdktf';
 import type { PlatformSettings } from '../config/settings';
 import type { Connectivity, LoadedCustomer } from '../config/types';
@@ -77,8 +78,11 @@ export function synthesize(
 ): SynthesizedStack[] {
   const selected = select(customers, opts.ids);
   const outdir = path.resolve(opts.projectDir ?? process.cwd(), opts.outdir);
+  // Replaced as a whole below: never the project, the customers folder or someone else's folder.
+  checkOutdir(outdir, [opts.projectDir ?? process.cwd()]);
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const tmp = fs.mkdtempSync(`${outdir}.tmp-`);
+  markOutdir(tmp);
   try {
     const manifestStacks: Record<string, unknown> = {};
     let version = '';

@@ -145,6 +145,19 @@ function attachmentObservation(a: TransitGatewayVpcAttachment): AttachmentObserv
   };
 }
 
+/** Calls `fetch` page after page (NextToken) until AWS returns no token, handing each page on. */
+async function paginate<T>(
+  fetch: (token: string | undefined) => Promise<{ items?: T[]; next?: string }>,
+  onPage: (items: T[]) => void,
+): Promise<void> {
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    onPage(page.items ?? []);
+    token = page.next;
+  } while (token);
+}
+
 export interface ObserveOptions {
   /** Called once per AWS call (for counting). */
   readonly onCall?: () => void;
@@ -161,21 +174,16 @@ async function observeRegion(q: RegionQuery, client: Ec2Like, count: () => void)
     const jobs: Promise<void>[] = [];
     if (q.kinds.has('peering')) {
       jobs.push(
-        (async () => {
-          let token: string | undefined;
-          do {
+        paginate(
+          async (NextToken) => {
             count();
             const page = await client.send(
-              new DescribeVpcPeeringConnectionsCommand({
-                Filters: filters(q),
-                MaxResults: 1000,
-                NextToken: token,
-              }),
+              new DescribeVpcPeeringConnectionsCommand({ Filters: filters(q), MaxResults: 1000, NextToken }),
             );
-            peerings.push(...(page.VpcPeeringConnections ?? []).map(peeringObservation).filter(keep));
-            token = page.NextToken;
-          } while (token);
-        })(),
+            return { items: page.VpcPeeringConnections, next: page.NextToken };
+          },
+          (items) => peerings.push(...items.map(peeringObservation).filter(keep)),
+        ),
       );
     }
     if (q.kinds.has('vpn')) {
@@ -190,23 +198,20 @@ async function observeRegion(q: RegionQuery, client: Ec2Like, count: () => void)
     }
     if (q.kinds.has('tgw')) {
       jobs.push(
-        (async () => {
-          let token: string | undefined;
-          do {
+        paginate(
+          async (NextToken) => {
             count();
             const page = await client.send(
               new DescribeTransitGatewayVpcAttachmentsCommand({
                 Filters: filters(q),
                 MaxResults: 1000,
-                NextToken: token,
+                NextToken,
               }),
             );
-            attachments.push(
-              ...(page.TransitGatewayVpcAttachments ?? []).map(attachmentObservation).filter(keep),
-            );
-            token = page.NextToken;
-          } while (token);
-        })(),
+            return { items: page.TransitGatewayVpcAttachments, next: page.NextToken };
+          },
+          (items) => attachments.push(...items.map(attachmentObservation).filter(keep)),
+        ),
       );
     }
     // allSettled: a failed call must not leave its sibling running unobserved.

@@ -18,6 +18,8 @@ type Job = {
   permissions?: Record<string, string>;
   environment?: string;
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
+  needs?: string | string[];
+  strategy?: { matrix?: unknown; 'fail-fast'?: boolean; 'max-parallel'?: number };
   steps: { uses?: string; run?: string; with?: Record<string, unknown>; name?: string }[];
 };
 const workflow = (name: string): Workflow =>
@@ -133,7 +135,7 @@ describe('workflow conventions', () => {
       for (const c of checkouts(job)) {
         expect(c.with?.['persist-credentials']).toBe(false);
         if (c.with?.path === '.pr-head') {
-          expect(name).toBe('plan');
+          expect(['affected', 'plan']).toContain(name);
           expect(c.with).toMatchObject({ 'sparse-checkout': 'customers' });
         } else expect(c.with?.ref).toBe('${{ github.event.pull_request.base.sha }}');
       }
@@ -147,8 +149,25 @@ describe('workflow conventions', () => {
     // Only regular files are copied from the pull request, and nothing of it is run.
     expect(planScript).toContain('find .pr-head/customers -maxdepth 1 -type f');
     expect(planScript).toContain('rm -rf .pr-head');
-    expect(planScript).toContain('npm run plan -- --affected-since HEAD --lock=false');
-    expect(planScript).toContain('node scripts/bind-reviewed-plan.mjs');
+    // The affected set is computed once, without credentials; each shard plans its slice of it.
+    const affected = w.jobs.affected;
+    expect(affected.permissions).toEqual({ contents: 'read' });
+    expect(affected.environment).toBeUndefined();
+    const affectedScript = affected.steps.map((x) => x.run ?? '').join('\n');
+    expect(affectedScript).toContain('find .pr-head/customers -maxdepth 1 -type f');
+    expect(affectedScript).toContain('npm run -s affected -- --base HEAD --format json > affected.json');
+    expect(affectedScript).toContain('npm run -s shard-matrix -- --affected-from affected.json');
+    expect(plan.strategy?.matrix).toBe('${{ fromJSON(needs.affected.outputs.matrix) }}');
+    expect(planScript).toContain(
+      'npm run plan -- --affected-from affected.json --shard "$SHARD" --lock=false',
+    );
+    // One merge, without credentials, binds the merged plans and feeds the one comment.
+    const merge = w.jobs.merge;
+    expect(merge.permissions).toEqual({ contents: 'read' });
+    const mergeScript = merge.steps.map((x) => x.run ?? '').join('\n');
+    expect(mergeScript).toContain('npm run -s summarize -- --outdir cdktf.out --expect-shards "$COUNT"');
+    expect(mergeScript).toContain('node scripts/bind-reviewed-plan.mjs');
+    expect(w.jobs.comment.needs).toBe('merge');
     expect(plan.steps.find((x) => x.uses?.startsWith('aws-actions/'))?.with?.['role-to-assume']).toBe(
       '${{ vars.LINKFORGE_PR_PLAN_ROLE_ARN }}',
     );
@@ -184,6 +203,20 @@ describe('workflow conventions', () => {
     const roles = (job: Job) =>
       job.steps.filter((x) => x.uses?.startsWith('aws-actions/')).map((x) => x.with?.['role-to-assume']);
     expect(roles(deploy)).toEqual(['${{ vars.LINKFORGE_DEPLOY_ROLE_ARN }}']);
+    // Above 256 customers: batches behind the same approval, the same check before every apply.
+    const batch = w.jobs['deploy-batch'];
+    expect(batch.environment).toBe('production');
+    expect(batch.strategy?.matrix).toBe('${{ fromJSON(needs.affected.outputs.batches) }}');
+    expect(roles(batch)).toEqual(['${{ vars.LINKFORGE_DEPLOY_ROLE_ARN }}']);
+    const batchScript = batch.steps.map((x) => x.run ?? '').join('\n');
+    expect(batchScript).toContain('npm run plan -- --affected-from affected.json --shard "$SHARD" --jobs 1');
+    const loop = batchScript.slice(batchScript.indexOf('for id in $ids'));
+    expect(loop.indexOf('node scripts/check-reviewed-plan.mjs')).toBeGreaterThan(0);
+    expect(loop.indexOf('apply -input=false')).toBeGreaterThan(loop.indexOf('check-reviewed-plan.mjs'));
+    expect(loop).toContain('--pr "${PR:-none}" --head "${HEAD_SHA:-none}"');
+    expect(affected).toContain(
+      'npm run -s shard-matrix -- --affected-from affected.json --threshold "$per" --max-shards 256',
+    );
     expect(roles(w.jobs.review)).toEqual(['${{ vars.LINKFORGE_PR_PLAN_ROLE_ARN }}']);
     expect(runs(w).join('\n')).toContain('--lock=false');
   });
@@ -203,8 +236,14 @@ describe('workflow conventions', () => {
     expect(Object.keys(w.on)).toEqual(['schedule', 'workflow_dispatch']);
     expect(w.jobs.drift.if).toBe("github.ref == 'refs/heads/main'");
     expect(w.jobs.drift.environment).toBe('drift');
-    expect(runs(w).join('\n')).toContain('npm run plan -- --detailed-exitcode --lock=false');
+    expect(runs(w).join('\n')).toContain('npm run plan -- --shard "$SHARD" --detailed-exitcode --lock=false');
     expect(w.jobs.drift.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
+    expect(w.jobs.drift.strategy?.matrix).toBe('${{ fromJSON(needs.matrix.outputs.matrix) }}');
+    // The merge and the matrix hold no credentials; the report follows the merged result.
+    expect(w.jobs.matrix.permissions).toEqual({ contents: 'read' });
+    expect(w.jobs.merge.permissions).toEqual({ contents: 'read' });
+    expect(w.jobs.report.needs).toBe('merge');
+    expect(w.jobs.merge.steps.map((x) => x.run ?? '').join('\n')).toContain('--detailed-exitcode');
     expect(w.jobs.report.permissions).toEqual({ contents: 'read', issues: 'write' });
     const report = w.jobs.report.steps.map((x) => x.run ?? '').join('\n');
     expect(report).toContain('--label "$label" --author "app/github-actions"');

@@ -56,7 +56,15 @@ describe('parseSettings', () => {
   it('reads an s3 backend with its defaults', () => {
     const { settings, diagnostics } = parseSettings(
       'c',
-      cdktf({ backend: { type: 's3', bucket: 'lf-state', region: 'eu-west-1', dynamodbTable: 'locks' } }),
+      cdktf({
+        backend: {
+          type: 's3',
+          bucket: 'lf-state',
+          region: 'eu-west-1',
+          dynamodbTable: 'locks',
+          kmsKeyId: 'alias/linkforge-state',
+        },
+      }),
     );
     expect(diagnostics).toEqual([]);
     expect(settings.backend).toEqual({
@@ -65,6 +73,7 @@ describe('parseSettings', () => {
       region: 'eu-west-1',
       keyPrefix: 'linkforge',
       encrypt: true,
+      kmsKeyId: 'alias/linkforge-state',
       dynamodbTable: 'locks',
       useLockfile: false,
     });
@@ -83,6 +92,25 @@ describe('parseSettings', () => {
       line,
       column: text.split('\n')[line - 1].indexOf('"everything"') + 1,
     });
+  });
+
+  it('refuses an S3 backend without a KMS key, at the backend key, saying why', () => {
+    const text = cdktf({
+      backend: { type: 's3', bucket: 'lf-state', region: 'eu-west-1', useLockfile: true },
+    });
+    const { diagnostics } = parseSettings('cdktf.json', text);
+    expect(diagnostics).toHaveLength(1);
+    const line = text.split('\n').findIndex((l) => l.includes('"backend"')) + 1;
+    expect(diagnostics[0]).toMatchObject({
+      file: 'cdktf.json',
+      code: 'SETTINGS_INVALID',
+      path: 'context.linkforge.backend',
+      line,
+      column: text.split('\n')[line - 1].indexOf('{') + 1,
+    });
+    expect(diagnostics[0].message).toMatch(
+      /^the S3 backend needs kmsKeyId: state holds the VPN pre-shared keys/,
+    );
   });
 
   it('reports unknown keys with a suggestion, and missing s3 keys at the backend', () => {

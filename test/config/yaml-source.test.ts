@@ -1,4 +1,4 @@
-import { MAX_ALIAS_COUNT, MAX_FILE_BYTES, formatPath, readYaml } from '../../src/config/yaml-source';
+import { MAX_ALIAS_NODES, MAX_FILE_BYTES, formatPath, readYaml } from '../../src/config/yaml-source';
 import type { YamlSource } from '../../src/config/yaml-source';
 
 function source(text: string): YamlSource {
@@ -128,7 +128,7 @@ describe('readYaml', () => {
     const started = Date.now();
     const d = errorOf(`${levels.join('\n')}\n`);
     expect(d.code).toBe('YAML_ALIAS_LIMIT');
-    expect(d.message).toContain(String(MAX_ALIAS_COUNT));
+    expect(d.message).toContain(String(MAX_ALIAS_NODES));
     expect(Date.now() - started).toBeLessThan(5000);
   });
 

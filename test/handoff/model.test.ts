@@ -8,7 +8,7 @@ import { mermaidText, topologyDiagram } from '../../src/handoff/mermaid';
 import { renderHandoffJson, renderHandoffMarkdown } from '../../src/handoff/render';
 import { shellWord } from '../../src/handoff/text';
 import type { StackOutputs } from '../../src/handoff/outputs';
-import { peeringCustomer, vpnCustomer } from '../stacks/customers';
+import { peeringCustomer, transitGatewayCustomer, vpnCustomer } from '../stacks/customers';
 
 const AZS = ['eu-west-1a', 'eu-west-1b'] as const;
 
@@ -327,21 +327,7 @@ describe('handoff: structure', () => {
 });
 
 describe('handoff: transit gateway', () => {
-  const tgw = (accepted: boolean) => ({
-    ...peeringCustomer({ id: 'hooli', region: 'us-west-2' }),
-    connectivity: {
-      type: 'transit-gateway' as const,
-      transitGateway: {
-        id: 'tgw-0a1b2c3d4e5f67890',
-        accountId: '444455556666',
-        resourceShareArn:
-          'arn:aws:ram:us-west-2:444455556666:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c',
-      },
-      cidrs: ['10.0.0.0/12', '172.20.0.0/16'],
-      allowedTcpPorts: [{ from: 443, to: 443 }],
-      accepted,
-    },
-  });
+  const tgw = (accepted: boolean) => transitGatewayCustomer({}, { accepted });
   const OUT = {
     transit_gateway_id: 'tgw-0a1b2c3d4e5f67890',
     transit_gateway_attachment_id: 'tgw-attach-07e6d5c4b3a291807',

@@ -7,22 +7,12 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { handoffCommand } from '../../src/cli/handoff';
-import type { Output } from '../../src/cli/output';
 import { DEFAULT_SETTINGS } from '../../src/config/settings';
 import { parseOutputsJson, readStackOutputs } from '../../src/handoff/outputs';
+import { capture } from '../cli/capture';
 import { describeWithTerraform, removeTempDirs, tempDir } from '../terraform/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
-
-function capture(): Output & { out: string; err: string } {
-  const o = {
-    out: '',
-    err: '',
-    stdout: (s: string) => void (o.out += s),
-    stderr: (s: string) => void (o.err += s),
-  };
-  return o;
-}
 
 /** Applies a configuration holding only `outputs` into `<projectDir>/state/<id>/terraform.tfstate`. */
 function makeState(

@@ -139,4 +139,36 @@ describeWithTerraform('pull-request flow: affected → plan → summary', () => 
       new RegExp(`^planned 1/1 stack\\(s\\): .*; deleted customer files: 2 refused \\(`),
     );
   });
+
+  it('a transit-gateway customer: added, then accepted, then decommissioned, one pull request each', async () => {
+    const hooli = fs.readFileSync(path.join(PROJECT_DIR, 'customers', 'hooli.yaml'), 'utf8');
+    const row = (adds: number) =>
+      `| \`hooli\` | \`transit-gateway\` | new or changed (offline) | ${adds} | 0 | 0 |`;
+    const nextPullRequest = () => repo.git('branch', '-f', 'main', 'HEAD');
+
+    // Added (pending): the vendor VPC, the share accepter, the attachment, the connector group and
+    // 2 cidrs × 1 port egress rules; no route before the customer accepts.
+    repo.write('customers/hooli.yaml', hooli);
+    repo.commit('add hooli');
+    expect(await plan()).toBe(0);
+    expect(results().map((r) => [r.id, r.status])).toEqual([['hooli', 'planned']]);
+    expect(summary()).toContain(row(16));
+
+    // Accepted: the two routes to the transit gateway join (offline, so planned from scratch).
+    nextPullRequest();
+    edit('hooli', (y) => y.replace(/^ {2}accepted: false.*$/m, '  accepted: true'));
+    repo.commit('hooli accepted the attachment');
+    expect(await plan()).toBe(0);
+    expect(results().map((r) => r.id)).toEqual(['hooli']);
+    expect(summary()).toContain(row(18));
+
+    // Decommissioned: a destroy plan (nothing deployed offline, so nothing to destroy).
+    nextPullRequest();
+    edit('hooli', (y) => `${y.trimEnd()}\ndecommission: true\n`);
+    repo.commit('decommission hooli');
+    expect(await plan()).toBe(0);
+    expect(results()).toMatchObject([{ id: 'hooli', status: 'planned', decommission: true }]);
+    const log = fs.readFileSync(path.join(repo.dir, 'cdktf.out', 'plans', 'hooli', 'terraform.log'), 'utf8');
+    expect(log).toMatch(/^\$ terraform plan .*-destroy/m);
+  });
 });

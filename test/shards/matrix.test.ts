@@ -88,6 +88,12 @@ describe('linkforge shard-matrix', () => {
     expect(io.err.join('')).toContain("--threshold must be a positive integer, got 'x'");
     const io2 = capture();
     expect(await run([], io2)).toBe(1);
-    expect(io2.err.join('')).toContain('--affected-from FILE is required');
+    expect(io2.err.join('')).toContain('give --affected-from FILE or --count N');
+  });
+
+  it('--count N: every customer (the drift run)', async () => {
+    const io = capture();
+    expect(await run(['--count', '0', '--github-output'], io)).toBe(0);
+    expect(io.out.join('')).toBe(`matrix=${JSON.stringify({ include: shards(1) })}\ncount=1\nstacks=0\n`);
   });
 });

@@ -53,6 +53,7 @@ describe('synthesize', () => {
       },
     ]);
     expect(Object.keys(snapshotDir(outdir())).sort()).toEqual([
+      '.linkforge-output',
       'manifest.json',
       'stacks/acme-corp/cdk.tf.json',
       'stacks/globex/cdk.tf.json',
@@ -173,7 +174,11 @@ describe('synthesize', () => {
 
   it('with ids into an empty project: writes just those', () => {
     synthesize(loaded(peeringCustomer(), vpnCustomer()), settings, opts({ ids: ['globex'] }));
-    expect(Object.keys(snapshotDir(outdir())).sort()).toEqual(['manifest.json', 'stacks/globex/cdk.tf.json']);
+    expect(Object.keys(snapshotDir(outdir())).sort()).toEqual([
+      '.linkforge-output',
+      'manifest.json',
+      'stacks/globex/cdk.tf.json',
+    ]);
   });
 
   it('an unknown id is an error that names it, and writes nothing', () => {

@@ -21,7 +21,8 @@ import { observeFleet } from '../../src/status/observe';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../src/status/render';
 import { collectStatus } from '../../src/status/status';
 import { run as runStatus, statusCommand } from '../../src/cli/status';
-import { peeringCustomer, vpnCustomer } from '../stacks/customers';
+import { capture } from '../cli/capture';
+import { peeringCustomer, transitGatewayCustomer, vpnCustomer } from '../stacks/customers';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 const ec2 = mockClient(EC2Client);
@@ -55,20 +56,7 @@ function vpn(id: string, tunnels: [string, number, string?][], state = 'availabl
 }
 
 function tgwCustomer(over: Partial<Customer> = {}, accepted = false): Customer {
-  return {
-    ...peeringCustomer({ id: 'hooli', region: 'us-west-2', ...over }),
-    connectivity: {
-      type: 'transit-gateway',
-      transitGateway: {
-        id: 'tgw-0a1b2c3d4e5f67890',
-        accountId: '444455556666',
-        resourceShareArn:
-          'arn:aws:ram:us-west-2:444455556666:resource-share/5f0c3a2e-9b1d-4e8f-a7c6-1d2e3f4a5b6c',
-      },
-      cidrs: ['10.0.0.0/12'],
-      accepted,
-    },
-  };
+  return transitGatewayCustomer(over, { accepted, cidrs: ['10.0.0.0/12'] });
 }
 
 const sc = (...cs: Customer[]): StatusCustomer[] =>
@@ -422,15 +410,6 @@ describe('pure parts', () => {
 
 describe('linkforge status (command)', () => {
   const ROOT = path.resolve(__dirname, '../..');
-  const capture = () => {
-    const o = {
-      out: '',
-      err: '',
-      stdout: (s: string) => void (o.out += s),
-      stderr: (s: string) => void (o.err += s),
-    };
-    return o;
-  };
 
   test('exit 0 when every asked link is healthy, 1 when one needs action', async () => {
     ec2.on(DescribeVpcPeeringConnectionsCommand).resolves({

@@ -11,84 +11,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { loadProject } from '../../src/config/load';
-import type { Customer, LoadedCustomer } from '../../src/config/types';
+import type { LoadedCustomer } from '../../src/config/types';
 import { generateFleet } from '../../src/fleet/generate';
 import { synthesize } from '../../src/stacks/synthesize';
 import { prepareTerraformCli } from '../../src/terraform/cli-config';
 import { resourceTypeCounts } from '../../src/terraform/plan-counts';
 import { planStacks, type StackRunResult } from '../../src/terraform/runner';
+import { expectedResources } from './expected-resources';
 import { PROJECT_DIR, describeWithTerraform, startTrapProxy, tempDir } from './helpers';
 
-/**
- * The resources a customer's stack must create, by Terraform type, derived from the issue's
- * description of each offering (not from the construct code).
- */
-export function expectedResources(c: Customer): Record<string, number> {
-  if (c.decommission) return {}; // a destroy plan of a stack that was never applied: nothing
-  const n: Record<string, number> = {};
-  const add = (type: string, k = 1) => {
-    if (k > 0) n[type] = (n[type] ?? 0) + k;
-  };
-  // Vendor VPC: the VPC, its emptied default security group, one private route table, two
-  // private subnets (two availability zones) and their route table associations.
-  add('aws_vpc');
-  add('aws_default_security_group');
-  add('aws_route_table');
-  add('aws_subnet', 2);
-  add('aws_route_table_association', 2);
-  // A flow log on every vendor VPC; with the default destination (the repository's cdktf.json sets
-  // none) a log group of its own and the role the flow-logs service writes with.
-  add('aws_flow_log');
-  add('aws_cloudwatch_log_group');
-  add('aws_iam_role');
-  add('aws_iam_role_policy');
-  const conn = c.connectivity;
-  if (conn.type === 'vpc-peering') {
-    const routes = new Set(conn.routes).size;
-    const ports = conn.allowedTcpPorts
-      ? new Set(conn.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size
-      : 1;
-    add('aws_vpc_peering_connection');
-    add('aws_route', routes); // one per route through the peering
-    add('aws_security_group'); // the connectors' group
-    add('aws_vpc_security_group_egress_rule', routes * ports); // each route × each port range
-    // No peering options ever: DNS resolution is the customer's (accepter's) step.
-  } else if (conn.type === 'transit-gateway') {
-    const cidrs = new Set(conn.cidrs).size;
-    const ports = conn.allowedTcpPorts
-      ? new Set(conn.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size
-      : 1;
-    add('aws_ram_resource_share_accepter'); // the customer's share, accepted by the vendor account
-    add('aws_ec2_transit_gateway_vpc_attachment'); // in the two private subnets
-    if (conn.accepted) add('aws_route', cidrs); // only once the customer accepted the attachment
-    add('aws_security_group'); // the connectors' group
-    add('aws_vpc_security_group_egress_rule', cidrs * ports); // each customer network × each port range
-  } else {
-    add('aws_vpn_gateway');
-    add('aws_vpn_gateway_attachment');
-    add('aws_customer_gateway');
-    add('aws_vpn_connection');
-    add('aws_vpn_gateway_route_propagation');
-    if (conn.routing === 'static') add('aws_vpn_connection_route', new Set(conn.cidrs).size);
-    add('aws_cloudwatch_metric_alarm', conn.tunnels); // one per configured tunnel
-    add('aws_cloudwatch_log_group'); // the tunnel logs of both tunnels
-    if (conn.natGateway) {
-      // Public subnet with its own route table and default route to the internet gateway, an
-      // Elastic IP for the NAT gateway, and the private default route through it.
-      add('aws_internet_gateway');
-      add('aws_subnet');
-      add('aws_route_table');
-      add('aws_route_table_association');
-      add('aws_eip');
-      add('aws_nat_gateway');
-      add('aws_route', 2);
-    }
-  }
-  return Object.fromEntries(Object.entries(n).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
+// Twenty customers (a terraform plan each costs seconds of CPU on a shared machine); the seed deals
+// profiles peering-2 … vpn-8, so the sample holds seven transit-gateway customers, pending and
+// accepted, the two sharing one transit gateway, and one decommission of each type.
 const SAMPLE_SIZE = 20;
-const SAMPLE_SEED = 20240601;
+const SAMPLE_SEED = 20240608;
 
 function loadDir(dir: string): LoadedCustomer[] {
   const { customers, diagnostics } = loadProject({
@@ -107,6 +43,17 @@ describeWithTerraform('offline terraform plan of the examples and a generated sa
   fs.mkdirSync(sampleDir);
   for (const g of generateFleet(SAMPLE_SIZE, SAMPLE_SEED))
     fs.writeFileSync(path.join(sampleDir, `${g.id}.yaml`), g.yaml);
+  // The transit-gateway example in its second phase (accepted: the routes are added), with its own
+  // id, organisation and share so it can sit beside the generated customers.
+  fs.writeFileSync(
+    path.join(sampleDir, 'hooli-accepted.yaml'),
+    fs
+      .readFileSync(path.join(PROJECT_DIR, 'customers', 'hooli.yaml'), 'utf8')
+      .replace(/^id: hooli\b/m, 'id: hooli-accepted')
+      .replace(/^orgId: \S+/m, 'orgId: 9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d')
+      .replace(/resource-share\/[0-9a-f-]+/, 'resource-share/0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a')
+      .replace(/^ {2}accepted: false.*$/m, '  accepted: true'),
+  );
 
   const examples = loadDir(path.join(PROJECT_DIR, 'customers'));
   const sample = loadDir(sampleDir);
@@ -117,8 +64,12 @@ describeWithTerraform('offline terraform plan of the examples and a generated sa
   let wallMs = 0;
 
   beforeAll(async () => {
-    expect(examples.length).toBeGreaterThanOrEqual(4);
-    expect(sample).toHaveLength(SAMPLE_SIZE);
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    expect(sample).toHaveLength(SAMPLE_SIZE + 1);
+    // Both phases of a transit gateway: pending (no route) and accepted (routes).
+    const tgw = all.map((c) => c.customer.connectivity).filter((c) => c.type === 'transit-gateway');
+    expect(tgw.filter((c) => c.accepted).length).toBeGreaterThanOrEqual(2);
+    expect(tgw.filter((c) => !c.accepted).length).toBeGreaterThanOrEqual(2);
     expect(byId.size).toBe(all.length); // example and generated ids never collide
     const { settings } = loadProject({
       customersDir: sampleDir,
@@ -187,7 +138,7 @@ describeWithTerraform('offline terraform plan of the examples and a generated sa
 
   it('decommissioned customers get destroy plans', () => {
     const gone = results.filter((r) => r.decommission);
-    expect(gone.length).toBeGreaterThanOrEqual(2); // the sample has one peering and one VPN
+    expect(gone.length).toBeGreaterThanOrEqual(3); // the sample has one of each type
     for (const r of gone) {
       const log = fs.readFileSync(path.join(work, 'cdktf.out', 'plans', r.id, 'terraform.log'), 'utf8');
       expect(log).toMatch(/\$ terraform plan .*-destroy/);

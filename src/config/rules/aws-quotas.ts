@@ -4,11 +4,12 @@
  * connector security group (default quota: 60 outbound rules per group) and one route per
  * `routes` entry in the private route table (default quota: 50 non-propagated routes per table).
  * Past a quota, `terraform apply` fails half-way. Both quotas are adjustable per account, so this
- * is a warning that says which quota increase to request, not an error.
+ * is a warning that says which quota increase to request, not an error. A transit gateway gets the
+ * same security-group check on its cidrs (its routes are at most 50 by the schema).
  * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html
  */
 import type { FieldPath, Finding, Rule } from './rule';
-import { peeringOf, warning } from './support';
+import { peeringOf, transitGatewayOf, warning } from './support';
 
 /** AWS default: outbound rules per security group. */
 export const DEFAULT_SG_RULES_QUOTA = 60;
@@ -19,6 +20,21 @@ export const awsQuotas: Rule = {
   codes: ['QUOTA_SECURITY_GROUP_RULES', 'QUOTA_ROUTES'],
   description: "The connector security group and route table fit AWS's default quotas.",
   check({ document, customer }) {
+    const tgw = transitGatewayOf(document);
+    if (tgw && customer.connectivity.type === 'transit-gateway') {
+      // One egress rule per (cidrs entry, port entry); the routes (at most 50 cidrs) fit the quota.
+      const c = customer.connectivity;
+      const cidrs = new Set(c.cidrs).size;
+      const ports = c.allowedTcpPorts ? new Set(c.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size : 1;
+      if (cidrs * ports <= DEFAULT_SG_RULES_QUOTA) return [];
+      return [
+        warning(
+          'QUOTA_SECURITY_GROUP_RULES',
+          tgw.allowedTcpPorts ? ['connectivity', 'allowedTcpPorts'] : ['connectivity', 'cidrs'],
+          `gives ${cidrs} cidrs x ${ports} port entr${ports === 1 ? 'y' : 'ies'} = ${cidrs * ports} egress rules in the connector security group; AWS's default quota is ${DEFAULT_SG_RULES_QUOTA} per group: request a quota increase ("Inbound or outbound rules per security group") for the vendor account before deploying, or merge port ranges or cidrs`,
+        ),
+      ];
+    }
     const written = peeringOf(document);
     if (!written || customer.connectivity.type !== 'vpc-peering') return [];
     const c = customer.connectivity;

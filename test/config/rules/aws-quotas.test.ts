@@ -1,5 +1,5 @@
 import { awsQuotas } from '../../../src/config/rules/aws-quotas';
-import { only, peering, run, vpn } from './helpers';
+import { only, peering, run, transitGateway, vpn } from './helpers';
 
 /** n distinct /24s inside 172.31.0.0/16. */
 const subnets = (n: number) => Array.from({ length: n }, (_, i) => `172.31.${i}.0/24`);
@@ -37,5 +37,23 @@ describe('QUOTA_SECURITY_GROUP_RULES / QUOTA_ROUTES', () => {
     const routes = findings.find((f) => f.code === 'QUOTA_ROUTES');
     expect(routes).toMatchObject({ severity: 'warning', path: ['connectivity', 'routes'] });
     expect(routes?.message).toContain('51 routes');
+  });
+});
+
+describe('QUOTA_SECURITY_GROUP_RULES for a transit gateway', () => {
+  const cidrs = (n: number) => Array.from({ length: n }, (_, i) => `10.${i}.0.0/16`);
+
+  it('is quiet at 60 egress rules (cidrs x ports)', () => {
+    expect(run(awsQuotas, transitGateway({ cidrs: cidrs(30), allowedTcpPorts: [443, 8443] }))).toEqual([]);
+  });
+
+  it('warns past 60, at allowedTcpPorts', () => {
+    const f = only(run(awsQuotas, transitGateway({ cidrs: cidrs(31), allowedTcpPorts: [443, 8443] })));
+    expect(f).toMatchObject({
+      code: 'QUOTA_SECURITY_GROUP_RULES',
+      severity: 'warning',
+      path: ['connectivity', 'allowedTcpPorts'],
+    });
+    expect(f.message).toMatch(/^gives 31 cidrs x 2 port entries = 62 egress rules/);
   });
 });

@@ -1,0 +1,57 @@
+/**
+ * Running one read-only Terraform command (`state pull`, `output -json`) against a customer's
+ * state, wherever the settings keep it: in a throw-away directory holding only that customer's
+ * backend block (backendOnlyConfig), after `terraform init`. Terraform reads the state with exactly
+ * the credentials, endpoints, encryption and key the real stack uses; no provider is installed and
+ * no stack is synthesized. Failures are values, never exceptions.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { PlatformSettings } from '../config/settings';
+import { prepareTerraformCli } from '../terraform/cli-config';
+import { execTerraform } from '../terraform/exec';
+import { summarizeError } from '../terraform/runner';
+import { backendOnlyConfig } from './backend';
+
+export interface StateCommandOptions {
+  /** Project root (local state directories are relative to it). */
+  readonly projectDir: string;
+  /** Environment for terraform (credentials for an S3 backend). @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Terraform binary. @default LINKFORGE_TERRAFORM or 'terraform' */
+  readonly binary?: string;
+  /** Kill a terraform command after this long. @default 300000 */
+  readonly timeoutMs?: number;
+}
+
+export type StateCommandResult =
+  { readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly why: string };
+
+/** `terraform init`, then `terraform <args>`, against customer `id`'s state backend. */
+export async function runAgainstState(
+  id: string,
+  settings: PlatformSettings,
+  args: readonly string[],
+  opts: StateCommandOptions,
+): Promise<StateCommandResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-state-${id}-`));
+  try {
+    fs.writeFileSync(
+      path.join(dir, 'main.tf.json'),
+      JSON.stringify(backendOnlyConfig(id, settings, dir, opts.projectDir)),
+    );
+    const cli = prepareTerraformCli({ projectDir: opts.projectDir });
+    const env = { ...(opts.env ?? process.env), ...cli.env };
+    const run = (a: readonly string[]) =>
+      execTerraform(a, { cwd: dir, env, binary: opts.binary, timeoutMs: opts.timeoutMs ?? 300_000 });
+    const init = await run(['init', '-input=false', '-no-color', '-reconfigure']);
+    if (init.code !== 0) return { ok: false, why: `terraform init failed: ${summarizeError(init)}` };
+    const r = await run(args);
+    if (r.code !== 0)
+      return { ok: false, why: `terraform ${args.slice(0, 2).join(' ')} failed: ${summarizeError(r)}` };
+    return { ok: true, stdout: r.stdout };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

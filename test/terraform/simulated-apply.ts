@@ -1,0 +1,177 @@
+/**
+ * "Apply" a plan without AWS, for tests of changes to an already deployed stack: the state an apply
+ * of `plan` would have left, built from its planned values. Nothing can be applied offline, so the
+ * values AWS would have computed (ids, ARNs, owner ids, ...) are filled in:
+ * - an unknown attribute whose configuration refers to another resource's attribute takes that
+ *   value (`vpc_id = aws_vpc.x.id` gets the id given to `aws_vpc.x`), so a re-plan sees the same
+ *   references it would after a real apply;
+ * - every other unknown attribute gets a placeholder of its schema type (ids shaped like AWS's).
+ *
+ * Then `terraform plan -refresh=false` against the state shows what a change to the customer file
+ * does to the deployed stack, as regenerate.sh does for test/fixtures/plans. A real refresh would
+ * also read AWS; what a refresh would change (the provider's read of each resource) is out of reach
+ * offline, which docs/stacks.md says where it matters (the transit gateway's owner-only arguments).
+ */
+import { createHash } from 'crypto';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+/** The parts of `terraform providers schema -json` used here. */
+export interface ProviderSchemas {
+  readonly provider_schemas: Record<
+    string,
+    { readonly resource_schemas: Record<string, { version: number; block: SchemaBlock }> }
+  >;
+}
+interface SchemaBlock {
+  readonly attributes?: Record<string, { type?: Json; computed?: boolean }>;
+  readonly block_types?: Record<string, { nesting_mode: string; block: SchemaBlock }>;
+}
+
+const AWS = 'registry.terraform.io/hashicorp/aws';
+
+/** AWS's id prefixes for the resource types of the stacks (others get `id-`). */
+const ID_PREFIX: Record<string, string> = {
+  aws_vpc: 'vpc',
+  aws_subnet: 'subnet',
+  aws_route_table: 'rtb',
+  aws_route_table_association: 'rtbassoc',
+  aws_default_security_group: 'sg',
+  aws_security_group: 'sg',
+  aws_vpc_security_group_egress_rule: 'sgr',
+  aws_ec2_transit_gateway_vpc_attachment: 'tgw-attach',
+  aws_route: 'r-rtb',
+  aws_vpc_peering_connection: 'pcx',
+  aws_vpn_gateway: 'vgw',
+  aws_customer_gateway: 'cgw',
+  aws_vpn_connection: 'vpn',
+  aws_internet_gateway: 'igw',
+  aws_nat_gateway: 'nat',
+  aws_eip: 'eipalloc',
+};
+
+function hex(seed: string, n: number): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, n);
+}
+
+function placeholder(type: Json, seed: string, name: string, resourceType: string): Json {
+  if (type === 'string') {
+    if (name === 'id') return `${ID_PREFIX[resourceType] ?? 'id'}-${hex(seed, 17)}`;
+    if (name === 'arn' || name.endsWith('_arn')) return `arn:aws:simulated:::${seed}`;
+    if (name.endsWith('_id')) return `${name.replace(/_id$/, '').replace(/_/g, '-')}-${hex(seed, 17)}`;
+    return `simulated-${hex(seed, 8)}`;
+  }
+  if (type === 'bool') return false;
+  if (type === 'number') return 0;
+  if (Array.isArray(type) && (type[0] === 'list' || type[0] === 'set')) return [];
+  if (Array.isArray(type) && type[0] === 'map') return {};
+  return null;
+}
+
+interface Instance {
+  type: string;
+  name: string;
+  address: string;
+  values: Record<string, Json>;
+  unknown: Record<string, Json>;
+  refs: Record<string, string[]>;
+  dependsOn: string[];
+}
+
+/**
+ * The v4 state an apply of `plan` (a create-only plan from `terraform show -json`) would leave, as
+ * a JSON string for `terraform.tfstate`.
+ */
+export function stateFromPlan(plan: Json, schemas: ProviderSchemas): string {
+  const resourceSchemas = schemas.provider_schemas[AWS].resource_schemas;
+  const config = new Map<string, Json>(
+    (plan.configuration?.root_module?.resources ?? []).map((r: Json) => [r.address, r]),
+  );
+  const instances: Instance[] = [];
+  for (const rc of plan.resource_changes ?? []) {
+    if (rc.mode !== 'managed' || !rc.change.actions.includes('create')) continue;
+    const expressions = config.get(rc.address)?.expressions ?? {};
+    const refs: Record<string, string[]> = {};
+    for (const [attr, expr] of Object.entries<Json>(expressions)) {
+      // `aws_vpc.x.id` (type, name, attribute); the bare `aws_vpc.x` is listed too and skipped.
+      const attrRefs = (expr?.references ?? []).filter((ref: string) => ref.split('.').length === 3);
+      if (attrRefs.length > 0) refs[attr] = attrRefs;
+    }
+    instances.push({
+      type: rc.type,
+      name: rc.name,
+      address: rc.address,
+      values: { ...rc.change.after },
+      unknown: { ...(rc.change.after_unknown ?? {}) },
+      refs,
+      dependsOn: config.get(rc.address)?.depends_on ?? [],
+    });
+  }
+  const byAddress = new Map(instances.map((i) => [i.address, i]));
+  const resolved = (ref: string): Json => {
+    const [type, name, attr] = ref.split('.');
+    const target = byAddress.get(`${type}.${name}`);
+    return target && !target.unknown[attr] ? target.values[attr] : undefined;
+  };
+  // First what AWS computes on its own (ids, ARNs, ...): placeholders of the schema's type. Then the
+  // attributes that copy another resource's, until nothing moves (a dependency order without
+  // computing one).
+  for (const inst of instances) {
+    const block = resourceSchemas[inst.type].block;
+    for (const [attr, isUnknown] of Object.entries(inst.unknown)) {
+      if (isUnknown !== true || inst.refs[attr]) continue;
+      const type = block.attributes?.[attr]?.type;
+      inst.values[attr] =
+        type === undefined ? [] : placeholder(type, `${inst.address}.${attr}`, attr, inst.type);
+      delete inst.unknown[attr];
+    }
+  }
+  for (let pass = 0; pass <= instances.length; pass++) {
+    let moved = false;
+    for (const inst of instances) {
+      for (const [attr, isUnknown] of Object.entries(inst.unknown)) {
+        if (isUnknown !== true) continue;
+        const values = inst.refs[attr].map(resolved);
+        if (values.some((v) => v === undefined)) continue;
+        inst.values[attr] = Array.isArray(inst.values[attr]) || values.length > 1 ? values : values[0];
+        delete inst.unknown[attr];
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+  const left = instances.flatMap((i) =>
+    Object.entries(i.unknown)
+      .filter(([, u]) => u === true)
+      .map(([a]) => `${i.address}.${a}`),
+  );
+  if (left.length > 0) throw new Error(`simulated apply: unresolved attributes ${left.join(', ')}`);
+  const state = {
+    version: 4,
+    terraform_version: '1.11.4',
+    serial: 1,
+    lineage: `5d1c6c1e-0000-4000-8000-${hex(JSON.stringify(plan.planned_values ?? {}), 12)}`,
+    outputs: {},
+    resources: instances.map((i) => ({
+      mode: 'managed',
+      type: i.type,
+      name: i.name,
+      provider: `provider["${AWS}"]`,
+      instances: [
+        {
+          schema_version: resourceSchemas[i.type].version,
+          attributes: i.values,
+          sensitive_attributes: [],
+          dependencies: [...new Set([...Object.values(i.refs).flat(), ...i.dependsOn])]
+            .map((r) => r.split('.').slice(0, 2).join('.'))
+            .filter((r, k, all) => all.indexOf(r) === k)
+            .sort(),
+        },
+      ],
+    })),
+    check_results: null,
+  };
+  return JSON.stringify(state, null, 2) + '\n';
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
