@@ -184,7 +184,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module) {
+// Run directly, or through scripts/run.mjs (`npm run bench`), which loads this file with require and
+// sets process.argv[1] to it: require.main is then run.mjs, not this module.
+if (require.main === module || (process.argv[1] && path.resolve(process.argv[1]) === __filename)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

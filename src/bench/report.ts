@@ -16,6 +16,8 @@ export const END_MARKER = '<!-- bench:end -->';
 export const TARGET_SIZE = 1000;
 export const PR_TARGET_SIZES = [200, 1000];
 export const MAX_VALIDATE_MS = 1000;
+/** `npm run validate` of TARGET_SIZE files, as the README runs it (npm and the staleness check included). */
+export const MAX_NPM_VALIDATE_MS = 1500;
 export const MAX_SYNTH_MS = 15000;
 export const MAX_SYNTH_RSS_KIB = 1024 * 1024;
 export const MAX_PR_MS = 15000;
@@ -142,7 +144,41 @@ export function renderSection(results: BenchResults, svgFile = 'benchmarks.svg')
     lines.push('');
   }
   if (results.scale) lines.push(...renderScale(results.scale));
+  lines.push(...renderThroughNpm(results));
   return lines.join('\n');
+}
+
+/**
+ * The commands as the README runs them (`npm run validate -- …`) beside the bare process (`node
+ * dist/src/cli/index.js validate …`): what npm and the rebuild check add to every command.
+ */
+export function renderThroughNpm(results: BenchResults): string[] {
+  const npm = results.measurements.filter((m) => m.tool === 'linkforge-npm');
+  if (npm.length === 0) return [];
+  const lines = [
+    '### As the README runs them (through npm)',
+    '',
+    '`npm run <command> -- …` from the project (npm, then `scripts/run.mjs`: a staleness check of the ' +
+      'sources, no compilation when nothing changed, then the command in the same process) beside the ' +
+      'bare `node dist/src/cli/index.js <command> …`.',
+    '',
+    '| figure | customers | bare process | through npm | npm overhead |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const f of FIGURES) {
+    for (const size of sizesOf(results)) {
+      const viaNpm = find(results, f.id, 'linkforge-npm', size);
+      if (!viaNpm) continue;
+      const bare = find(results, f.id, 'linkforge', size);
+      const overhead =
+        usable(viaNpm) && usable(bare) ? formatSeconds(Math.max(0, viaNpm.medianMs - bare.medianMs)) : '—';
+      lines.push(
+        `| ${f.title} | ${thousands(size)} | ${timeCell(bare)} | ${timeCell(viaNpm)} | ${overhead} |`,
+      );
+    }
+  }
+  lines.push('');
+  return lines;
 }
 
 function listOrNone(sizes: readonly number[]): string {
@@ -167,6 +203,12 @@ export function renderTargets(results: BenchResults): string[] {
     `validation of ${thousands(TARGET_SIZE)} files < ${MAX_VALIDATE_MS / 1000} s`,
     v ? formatSeconds(v.medianMs) : 'not in this run',
     v ? (v.medianMs < MAX_VALIDATE_MS ? 'pass' : 'FAIL') : 'not measured',
+  ]);
+  const vn = at('validate', 'linkforge-npm', TARGET_SIZE);
+  rows.push([
+    `\`npm run validate\` of ${thousands(TARGET_SIZE)} files (as the README runs it) < ${MAX_NPM_VALIDATE_MS / 1000} s`,
+    vn ? formatSeconds(vn.medianMs) : 'not in this run',
+    vn ? (vn.medianMs < MAX_NPM_VALIDATE_MS ? 'pass' : 'FAIL') : 'not measured',
   ]);
   const s = at('synth-all', 'linkforge', TARGET_SIZE);
   rows.push([

@@ -136,6 +136,45 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
     }
   };
 
+  /**
+   * The figures the README runs through npm, run the same way: `npm run <script> -- …` in the
+   * project (its package.json, scripts/run.mjs and dist/), with the fleet's paths made absolute.
+   * The bare `linkforge` figure is the same command without npm, so the difference is what npm
+   * and the staleness check cost.
+   */
+  const npmSteps = (figure: FigureId, f: FleetLayout): Step[] | undefined => {
+    const run = (label: string, script: string, ...args: string[]): Step => ({
+      label,
+      cmd: 'npm',
+      args: ['run', script, '--', ...args],
+      cwd: ctx.projectDir,
+    });
+    const out = path.join(f.repoDir, 'cdktf.out');
+    switch (figure) {
+      case 'validate':
+        return [run('npm run validate', 'validate', '--customers', f.customersDir)];
+      case 'synth-all':
+        return [run('npm run synth', 'synth', '--customers', f.customersDir, '--outdir', out)];
+      case 'plan-all-jobs1':
+      case 'plan-all-jobs2':
+        return [
+          run(
+            'npm run plan',
+            'plan',
+            '--customers',
+            f.customersDir,
+            '--outdir',
+            out,
+            '--offline',
+            '--jobs',
+            figure === 'plan-all-jobs1' ? '1' : '2',
+          ),
+        ];
+      default:
+        return undefined;
+    }
+  };
+
   const npx = (f: FleetLayout, label: string, ...args: string[]): Step => ({
     label,
     cmd: 'npx',
@@ -163,8 +202,8 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
     let failed: string | undefined;
     for (let i = 0; i < runs && !failed; i++) {
       cleanOutputs(
-        tool === 'linkforge' ? f.repoDir : f.plainDir,
-        tool === 'linkforge' ? REPO_KEEP : PLAIN_KEEP,
+        tool === 'plain-cdktf' ? f.plainDir : f.repoDir,
+        tool === 'plain-cdktf' ? PLAIN_KEEP : REPO_KEEP,
       );
       const results: StepResult[] = [];
       for (const s of steps) {
@@ -245,6 +284,8 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
       if (isPlanAll && !options.planSizes.includes(size)) continue;
       const runs = isPlanAll ? options.planRuns : options.runs;
       await measure('linkforge', fig.id, f, linkforgeSteps(fig.id, f), runs);
+      const viaNpm = npmSteps(fig.id, f);
+      if (viaNpm) await measure('linkforge-npm', fig.id, f, viaNpm, runs);
       if (options.skipPlain) continue;
       const steps = plainSteps(fig.id, f);
       if (steps) await measure('plain-cdktf', fig.id, f, steps, isPlanAll ? options.planRuns : options.runs);

@@ -5,7 +5,12 @@
 import type { MachineInfo } from './machine';
 import type { ScaleResults } from './scale';
 
-export type Tool = 'linkforge' | 'plain-cdktf';
+/**
+ * `linkforge`: the bare process (`node dist/src/cli/index.js …`); `linkforge-npm`: the same command
+ * as the README runs it (`npm run validate -- …`: npm, then scripts/run.mjs's staleness check);
+ * `plain-cdktf`: the baseline app.
+ */
+export type Tool = 'linkforge' | 'linkforge-npm' | 'plain-cdktf';
 
 export type FigureId =
   'validate' | 'synth-all' | 'synth-one' | 'pr-path' | 'plan-all-jobs1' | 'plan-all-jobs2' | 'status';

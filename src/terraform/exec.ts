@@ -56,6 +56,41 @@ export function signalTerraformGroups(signal: NodeJS.Signals): number {
   return n;
 }
 
+/**
+ * While terraform children run and no trap (interrupt.ts) listens for SIGINT and SIGTERM, a
+ * fallback does: Node's default would end linkforge at once and leave the children, which do not
+ * see a terminal's Ctrl-C in their own process groups, running as orphans. It forwards the signal,
+ * gives them a few seconds to stop (and release their locks), kills what is left, and then ends
+ * linkforge with the same signal, as the default would have.
+ */
+const FALLBACK_GRACE_MS = 10_000;
+let fallback: ((signal: NodeJS.Signals) => void) | undefined;
+
+function guardUntrapped(): void {
+  if (fallback || process.listenerCount('SIGINT') > 0 || process.listenerCount('SIGTERM') > 0) return;
+  const handler = (signal: NodeJS.Signals) => {
+    signalTerraformGroups(signal);
+    const deadline = Date.now() + FALLBACK_GRACE_MS;
+    const poll = setInterval(() => {
+      if (running.size > 0 && Date.now() < deadline) return;
+      clearInterval(poll);
+      signalTerraformGroups('SIGKILL');
+      unguard();
+      process.kill(process.pid, signal);
+    }, 100);
+  };
+  fallback = handler;
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+}
+
+function unguard(): void {
+  if (!fallback) return;
+  process.off('SIGINT', fallback);
+  process.off('SIGTERM', fallback);
+  fallback = undefined;
+}
+
 /** Signal process group `pgid`; false when it no longer exists. */
 function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try {
@@ -82,7 +117,10 @@ export function execTerraform(args: readonly string[], opts: ExecOptions): Promi
       detached: true,
     });
     const pid = child.pid;
-    if (pid !== undefined) running.set(pid, child);
+    if (pid !== undefined) {
+      guardUntrapped();
+      running.set(pid, child);
+    }
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.on('data', (b: Buffer) => err.push(b));
     const timer =
@@ -100,6 +138,7 @@ export function execTerraform(args: readonly string[], opts: ExecOptions): Promi
       if (timer) clearTimeout(timer);
       if (pid !== undefined) {
         running.delete(pid);
+        if (running.size === 0) unguard();
         // Terraform stops its providers before it exits; one still alive in its group would be an
         // orphan holding memory (or a connection), so it goes with its parent.
         signalGroup(pid, 'SIGKILL');

@@ -145,3 +145,30 @@ describe('renderTargets', () => {
     expect(rows).toContain('cannot exceed ≈ 3.3×');
   });
 });
+
+describe('the commands as the README runs them (through npm)', () => {
+  const r = results([
+    measured('validate', 'linkforge', 1000, [900, 950, 1000], 150_000),
+    measured('validate', 'linkforge-npm', 1000, [1200, 1300, 1250], 160_000),
+    measured('synth-all', 'linkforge', 1000, [20_000], 600_000),
+    measured('synth-all', 'linkforge-npm', 1000, [20_400], 610_000),
+  ]);
+
+  it('shows each figure through npm beside the bare process, with the overhead', () => {
+    const md = renderSection(r);
+    expect(md).toContain('### As the README runs them (through npm)');
+    expect(md).toContain(
+      '| Validation of every customer file | 1,000 | 0.950 s (n=3) | 1.25 s (n=3) | 0.300 s |',
+    );
+    expect(md).toMatch(/\| Synthesis of every stack \| 1,000 \| 20\.0 s \| 20\.4 s \| 0\.400 s \|/);
+  });
+
+  it('checks `npm run validate` of 1,000 files against 1.5 s', () => {
+    const row = (res: ReturnType<typeof results>) =>
+      renderTargets(res).find((l) => l.includes('`npm run validate` of 1,000 files'));
+    expect(row(r)).toContain('✅ pass');
+    const slow = results([measured('validate', 'linkforge-npm', 1000, [1600], 160_000)]);
+    expect(row(slow)).toContain('❌ FAIL');
+    expect(row(results([]))).toContain('not measured');
+  });
+});

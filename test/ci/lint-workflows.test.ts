@@ -203,6 +203,20 @@ describe('workflow conventions', () => {
     const roles = (job: Job) =>
       job.steps.filter((x) => x.uses?.startsWith('aws-actions/')).map((x) => x.with?.['role-to-assume']);
     expect(roles(deploy)).toEqual(['${{ vars.LINKFORGE_DEPLOY_ROLE_ARN }}']);
+    // Above 256 customers: batches behind the same approval, the same check before every apply.
+    const batch = w.jobs['deploy-batch'];
+    expect(batch.environment).toBe('production');
+    expect(batch.strategy?.matrix).toBe('${{ fromJSON(needs.affected.outputs.batches) }}');
+    expect(roles(batch)).toEqual(['${{ vars.LINKFORGE_DEPLOY_ROLE_ARN }}']);
+    const batchScript = batch.steps.map((x) => x.run ?? '').join('\n');
+    expect(batchScript).toContain('npm run plan -- --affected-from affected.json --shard "$SHARD" --jobs 1');
+    const loop = batchScript.slice(batchScript.indexOf('for id in $ids'));
+    expect(loop.indexOf('node scripts/check-reviewed-plan.mjs')).toBeGreaterThan(0);
+    expect(loop.indexOf('apply -input=false')).toBeGreaterThan(loop.indexOf('check-reviewed-plan.mjs'));
+    expect(loop).toContain('--pr "${PR:-none}" --head "${HEAD_SHA:-none}"');
+    expect(affected).toContain(
+      'npm run -s shard-matrix -- --affected-from affected.json --threshold "$per" --max-shards 256',
+    );
     expect(roles(w.jobs.review)).toEqual(['${{ vars.LINKFORGE_PR_PLAN_ROLE_ARN }}']);
     expect(runs(w).join('\n')).toContain('--lock=false');
   });

@@ -4,6 +4,7 @@
  * attachments, decommissioned customers, throttling and partial failures (one region unreachable:
  * the others still report, the exit status says so). No test calls AWS.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import {
   DescribeTransitGatewayVpcAttachmentsCommand,
@@ -455,5 +456,27 @@ describe('linkforge status (command)', () => {
     const p = capture();
     expect(await runStatus(['--format', 'xml'], p)).toBe(1);
     expect(p.err).toContain('--format must be text, json or md');
+  });
+});
+
+describe('IAM policy', () => {
+  test('the status role allows exactly the read-only calls status makes, and docs/status.md shows the same', async () => {
+    ec2.on(DescribeVpcPeeringConnectionsCommand).resolves({});
+    ec2.on(DescribeVpnConnectionsCommand).resolves({});
+    ec2.on(DescribeTransitGatewayVpcAttachmentsCommand).resolves({});
+    await status(sc(peeringCustomer({ id: 'a' }), vpnCustomer({ id: 'b' }), tgwCustomer({ id: 'c' })));
+    const made = [
+      ...new Set(ec2.calls().map((c) => `ec2:${c.args[0].constructor.name.replace(/Command$/, '')}`)),
+    ].sort();
+    const root = path.resolve(__dirname, '../..');
+    const policy = JSON.parse(
+      fs.readFileSync(path.join(root, 'docs/iam/status-role.permissions.json'), 'utf8'),
+    );
+    expect(policy.Statement).toHaveLength(1);
+    expect([...policy.Statement[0].Action].sort()).toEqual(made);
+    expect(made.every((a) => /^ec2:Describe/.test(a))).toBe(true);
+    const doc = fs.readFileSync(path.join(root, 'docs/status.md'), 'utf8');
+    const json = JSON.parse(/```json\n([\s\S]*?)\n```/.exec(doc)![1]);
+    expect(json.Statement[0].Action).toEqual(policy.Statement[0].Action);
   });
 });

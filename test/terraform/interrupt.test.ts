@@ -110,6 +110,33 @@ describe.each([
   }, 180_000);
 });
 
+describe('a command without a trap (status, handoff --live, the removed-customer check)', () => {
+  it('Ctrl-C still stops its terraform and providers, then ends it by the same signal', async () => {
+    const dir = tempDir('untrapped');
+    const control = path.join(dir, 'control');
+    fs.mkdirSync(control);
+    const marker = `linkforge-test-untrapped-${process.pid}-${Date.now()}`;
+    const exec = path.join(PROJECT_DIR, 'dist', 'src', 'terraform', 'exec.js');
+    const script = `require(${JSON.stringify(exec)}).execTerraform(['plan', '-out=${path.join(dir, 'p')}'], { cwd: ${JSON.stringify(dir)}, env: process.env, binary: ${JSON.stringify(writeFakeTerraform(dir))} });`;
+    const child = spawn(process.execPath, ['-e', script], {
+      env: { ...process.env, FAKE_TF_CONTROL: control, FAKE_TF_PLAN_MS: '120000', FAKE_TF_PROVIDER: marker },
+      stdio: 'ignore',
+      detached: true,
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('close', (_c, sig) => resolve(sig)),
+    );
+    try {
+      await until('the plan and its provider', () => processesWith(marker).length >= 1);
+      process.kill(-child.pid!, 'SIGINT');
+      expect(await exited).toBe('SIGINT');
+      expect(processesWith(marker)).toEqual([]);
+    } finally {
+      for (const pid of processesWith(marker)) process.kill(pid, 'SIGKILL');
+    }
+  }, 60_000);
+});
+
 describe('trapInterrupts', () => {
   it('maps signals to exit statuses as a shell does', () => {
     expect(exitStatusFor('SIGINT')).toBe(130);
