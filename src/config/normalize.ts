@@ -112,6 +112,7 @@ function normalizeVpn(
     cidrs: [...(c.cidrs ?? [])],
     tunnels: c.tunnels ?? 2,
     ikeVersion: c.ikeVersion ?? 'ikev2',
+    ...(c.allowedTcpPorts ? { allowedTcpPorts: c.allowedTcpPorts.map(parsePort) } : {}),
     natGateway: c.natGateway ?? false,
     amazonSideAsn: c.amazonSideAsn ?? settings.defaultAmazonSideAsn,
     ...(c.tunnelOptions ? { tunnelOptions: normalizeTunnelOptions(c.tunnelOptions) } : {}),

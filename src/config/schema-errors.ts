@@ -16,6 +16,7 @@ import {
   ID_PATTERN,
   IPV4_PATTERN,
   PORT_RANGE_PATTERN,
+  DEVICE_NAME_PATTERN,
   REGION_PATTERN,
   RESOURCE_SHARE_ARN_PATTERN,
   TRANSIT_GATEWAY_ID_PATTERN,
@@ -393,6 +394,18 @@ const PATTERN_GUIDES: Record<string, PatternGuide> = {
       if (new RegExp(CIDR_PATTERN).test(trimmed)) return trimmed;
       if (new RegExp(IPV4_PATTERN).test(trimmed)) return `${trimmed}/32`;
       return undefined;
+    },
+  },
+  [DEVICE_NAME_PATTERN]: {
+    code: 'INVALID_DEVICE_NAME',
+    expected:
+      'letters, digits, space, `.`, `_`, `-`, `(` and `)`, starting with a letter or digit (what AWS accepts for a customer gateway device name)',
+    fix: (v) => {
+      const cleaned = v
+        .replace(/[^A-Za-z0-9 ._()-]+/g, '-')
+        .replace(/^[^A-Za-z0-9]+/, '')
+        .slice(0, 255);
+      return cleaned && new RegExp(DEVICE_NAME_PATTERN).test(cleaned) ? cleaned : undefined;
     },
   },
   [PORT_RANGE_PATTERN]: {

@@ -57,6 +57,8 @@ export const TRANSIT_GATEWAY_ID_PATTERN = '^tgw-[0-9a-f]{17}$';
 // A RAM resource share ARN in the commercial partition: `arn:aws:ram:<region>:<account>:resource-share/<uuid>`.
 // The region part reuses REGION_PATTERN's body; rules compare it with `region` and the account.
 export const RESOURCE_SHARE_ARN_PATTERN = `^arn:aws:ram:${REGION_PATTERN.slice(1, -1)}:[0-9]{12}:resource-share/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`;
+// AWS's customer gateway device name: letters, digits, space and . _ - ( ), first a letter or digit.
+export const DEVICE_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9 ._()-]*$';
 
 export const PHASE1_DH_GROUPS = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
 export const PHASE2_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
@@ -228,8 +230,9 @@ const siteToSiteVpn: SchemaNode = {
           type: 'string',
           minLength: 1,
           maxLength: 255,
+          pattern: DEVICE_NAME_PATTERN,
           description:
-            'Device name shown in AWS, 1-255 characters. Default: derived from id (`linkforge-<id>`), so no two customers share a customer gateway.',
+            'Device name shown in AWS, 1-255 characters from letters, digits, space, `.`, `_`, `-`, `(`, `)`, starting with a letter or digit. Default: derived from id (`linkforge-<id>`), so no two customers share a customer gateway.',
         },
       },
     },
@@ -259,6 +262,7 @@ const siteToSiteVpn: SchemaNode = {
       default: 'ikev2',
       description: 'IKE version of the tunnels.',
     },
+    allowedTcpPorts,
     natGateway: {
       type: 'boolean',
       default: false,

@@ -84,6 +84,8 @@ export interface SiteToSiteVpnConnectivity {
   readonly tunnels: 1 | 2;
   /** Default `ikev2`. */
   readonly ikeVersion: IkeVersion;
+  /** TCP ports the connectors may reach; `undefined` means every TCP port. */
+  readonly allowedTcpPorts?: readonly PortRange[];
   /** Default false. */
   readonly natGateway: boolean;
   /** Vendor-side (virtual private gateway) ASN. Defaulted from platform settings. */

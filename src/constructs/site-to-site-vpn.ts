@@ -6,7 +6,10 @@ import { VpnConnectionRoute } from '@cdktf/provider-aws/lib/vpn-connection-route
 import { VpnGateway } from '@cdktf/provider-aws/lib/vpn-gateway';
 import { VpnGatewayAttachment } from '@cdktf/provider-aws/lib/vpn-gateway-attachment';
 import { VpnGatewayRoutePropagation } from '@cdktf/provider-aws/lib/vpn-gateway-route-propagation';
-import type { CustomerGateway, IkeVersion, Routing, TunnelOptions } from '../config/types';
+import type { CustomerGateway, IkeVersion, PortRange, Routing, TunnelOptions } from '../config/types';
+import { ConnectorSecurityGroup } from './connector-security-group';
+import { PRIVATE_RANGES } from '../config/connector-destinations';
+import { STATIC_ROUTING_CUSTOMER_GATEWAY_ASN } from '../config/vpn-constants';
 import { cidrId, distinct } from './ids';
 import { TunnelAlarms } from './tunnel-alarms';
 import type { VendorVpc } from './vendor-vpc';
@@ -14,12 +17,7 @@ import type { VendorVpc } from './vendor-vpc';
 /** Largest ASN that fits `bgp_asn`; larger (4-byte) ASNs go to `bgp_asn_extended`. */
 export const MAX_BGP_ASN = 2147483647;
 
-/**
- * ASN given to the customer gateway of a static VPN. AWS requires an ASN on every customer gateway
- * (`BgpAsn` or `BgpAsnExtended`) even though static routing never speaks BGP; 65000 is AWS's own
- * default for CreateCustomerGateway.
- */
-export const STATIC_ROUTING_CUSTOMER_GATEWAY_ASN = 65000;
+export { STATIC_ROUTING_CUSTOMER_GATEWAY_ASN };
 
 export interface SiteToSiteVpnProps {
   /** The vendor VPC the virtual private gateway is attached to. */
@@ -44,6 +42,13 @@ export interface SiteToSiteVpnProps {
   readonly logKmsKeyArn?: string;
   /** SNS topic ARNs (in the stack's region) notified by the tunnel alarms. @default [] */
   readonly alarmActions?: readonly string[];
+  /**
+   * Destinations the connector security group allows.
+   * @default - `cidrs`, or 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 and 100.64.0.0/10 without any
+   */
+  readonly connectorDestinations?: readonly string[];
+  /** TCP ports the connectors may reach. @default - all TCP ports */
+  readonly allowedTcpPorts?: readonly PortRange[];
 }
 
 /**
@@ -66,6 +71,8 @@ export class SiteToSiteVpn extends Construct {
   public readonly alarms: TunnelAlarms;
   /** Log group of both tunnels' logs (`/linkforge/<name>/vpn-tunnels`). */
   public readonly logGroup: CloudwatchLogGroup;
+  /** The connectors' security group: egress only, TCP, to the customer's networks. */
+  public readonly connectorSecurityGroup: ConnectorSecurityGroup;
 
   constructor(scope: Construct, id: string, props: SiteToSiteVpnProps) {
     super(scope, id);
@@ -139,6 +146,15 @@ export class SiteToSiteVpn extends Construct {
       vpnGatewayId: this.vpnGateway.id,
       routeTableId: vpc.privateRouteTable.id,
       dependsOn: [attachment],
+    });
+
+    // The same group as a peering's: no ingress, egress only to destinations × ports (spec v1.1).
+    this.connectorSecurityGroup = new ConnectorSecurityGroup(this, 'connector-security-group', {
+      vpcId: vpc.vpc.id,
+      destinations:
+        props.connectorDestinations ?? ((props.cidrs ?? []).length > 0 ? props.cidrs! : PRIVATE_RANGES),
+      allowedTcpPorts: props.allowedTcpPorts,
+      name: vpc.name,
     });
 
     // With `tunnels: 1` AWS still builds tunnel 2 (it cannot be left out); the customer configures

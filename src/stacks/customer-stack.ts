@@ -2,6 +2,7 @@ import * as path from 'path';
 import { TerraformOutput, TerraformStack, type TerraformElement } from 'cdktf';
 import type { Construct, Node } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { vpnConnectorDestinations } from '../config/connector-destinations';
 import { availabilityZonesFor, type PlatformSettings } from '../config/settings';
 import { customerGatewayAsn } from '../constructs/site-to-site-vpn';
 import type { VpcFlowLogDestination } from '../constructs/vpc-flow-log';
@@ -146,6 +147,8 @@ export class CustomerStack extends TerraformStack {
         logRetentionDays: settings.logs.retentionDays,
         logKmsKeyArn,
         alarmActions: alarmActionsFor(settings, customer.region),
+        connectorDestinations: vpnConnectorDestinations(c),
+        allowedTcpPorts: c.allowedTcpPorts,
       });
       const conn = vpn.connection;
       output('vpn_connection_id', conn.id, 'The site-to-site VPN connection (vpn-...)');

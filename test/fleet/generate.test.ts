@@ -226,7 +226,7 @@ describe('generateFleet', () => {
   });
 
   it.each([1, 99])(
-    'seed %d: 400 generated files validate with zero errors (the only warning: a single tunnel)',
+    'seed %d: 400 generated files validate with zero errors (warnings: a single tunnel, BGP without cidrs)',
     (seed) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linkforge-fleet-'));
       try {
@@ -236,7 +236,10 @@ describe('generateFleet', () => {
           cdktfJson: path.join(PROJECT_DIR, 'cdktf.json'),
         });
         expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        expect([...new Set(diagnostics.map((d) => d.code))]).toEqual(['SINGLE_TUNNEL']);
+        expect([...new Set(diagnostics.map((d) => d.code))].sort()).toEqual([
+          'SINGLE_TUNNEL',
+          'VPN_EGRESS_DEFAULT',
+        ]);
         expect(customers).toHaveLength(400);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });

@@ -22,6 +22,8 @@ const PEERING_TYPES = [
   'aws_vpc_security_group_egress_rule',
 ];
 
+const CONNECTOR_TYPES = ['aws_security_group', 'aws_vpc_security_group_egress_rule'];
+
 const provider = (json: Json): Json => ((json.provider as Json).aws as Json[])[0];
 const types = (json: Json) => Object.keys(resources(json));
 
@@ -196,8 +198,36 @@ describe('CustomerStack: site-to-site VPN', () => {
   it('has the vendor VPC, the VPN and, with natGateway, the NAT resources; nothing of a peering', () => {
     const { json } = synthCustomer(vpnCustomer({}, { natGateway: true }));
     expect(types(json)).toEqual(expect.arrayContaining([...NAT_TYPES, 'aws_vpn_connection']));
-    for (const t of PEERING_TYPES) expect(types(json)).not.toContain(t);
+    for (const t of PEERING_TYPES.filter((t) => !CONNECTOR_TYPES.includes(t)))
+      expect(types(json)).not.toContain(t);
     expectSafe(json);
+  });
+
+  it('gives the connectors an egress-only group to the customer cidrs x ports (spec v1.1)', () => {
+    const { json } = synthCustomer(
+      vpnCustomer({}, { cidrs: ['192.168.0.0/16'], allowedTcpPorts: [{ from: 443, to: 443 }] }),
+    );
+    expect(Object.values(ofType(json, 'aws_vpc_security_group_egress_rule'))).toEqual([
+      expect.objectContaining({
+        cidr_ipv4: '192.168.0.0/16',
+        ip_protocol: 'tcp',
+        from_port: 443,
+        to_port: 443,
+      }),
+    ]);
+    expectSafe(json);
+  });
+
+  it('with BGP and no cidrs the group allows the private ranges, all TCP', () => {
+    const { json } = synthCustomer(vpnCustomer({}, { cidrs: [] }));
+    const rules = Object.values(ofType(json, 'aws_vpc_security_group_egress_rule'));
+    expect(rules.map((r) => String(r.cidr_ipv4)).sort()).toEqual([
+      '10.0.0.0/8',
+      '100.64.0.0/10',
+      '172.16.0.0/12',
+      '192.168.0.0/16',
+    ]);
+    for (const r of rules) expect(r).toMatchObject({ ip_protocol: 'tcp', from_port: 0, to_port: 65535 });
   });
 
   it('no NAT resources, public subnet or default route without natGateway', () => {
@@ -317,10 +347,12 @@ describe('CustomerStack: site-to-site VPN', () => {
       'aws_route_table_association.nat-gateway_public-subnet-route-table',
       'aws_route_table_association.vendor-vpc_private-a-route-table',
       'aws_route_table_association.vendor-vpc_private-b-route-table',
+      'aws_security_group.site-to-site-vpn_connector-security-group_security-group',
       'aws_subnet.nat-gateway_public-subnet',
       'aws_subnet.vendor-vpc_private-a',
       'aws_subnet.vendor-vpc_private-b',
       'aws_vpc.vendor-vpc_vpc',
+      'aws_vpc_security_group_egress_rule.site-to-site-vpn_connector-security-group_egress-192-168-0-0-16-all-tcp',
       'aws_vpn_connection.site-to-site-vpn_vpn-connection',
       'aws_vpn_connection_route.site-to-site-vpn_route-192-168-0-0-16',
       'aws_vpn_gateway.site-to-site-vpn_vpn-gateway',

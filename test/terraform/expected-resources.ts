@@ -53,6 +53,14 @@ export function expectedResources(c: Customer): Record<string, number> {
     if (conn.routing === 'static') add('aws_vpn_connection_route', new Set(conn.cidrs).size);
     add('aws_cloudwatch_metric_alarm', conn.tunnels); // one per configured tunnel
     add('aws_cloudwatch_log_group'); // the tunnel logs of both tunnels
+    // The connectors' group (format v1.1): egress to the customer's cidrs, or to the four private
+    // ranges with BGP and no cidrs, each × each port range.
+    const destinations = conn.cidrs.length > 0 ? new Set(conn.cidrs).size : 4;
+    const vpnPorts = conn.allowedTcpPorts
+      ? new Set(conn.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size
+      : 1;
+    add('aws_security_group');
+    add('aws_vpc_security_group_egress_rule', destinations * vpnPorts);
     if (conn.natGateway) {
       // Public subnet with its own route table and default route to the internet gateway, an
       // Elastic IP for the NAT gateway, and the private default route through it.

@@ -8,8 +8,9 @@
  * same security-group check on its cidrs (its routes are at most 50 by the schema).
  * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html
  */
+import { vpnConnectorDestinations } from '../connector-destinations';
 import type { FieldPath, Finding, Rule } from './rule';
-import { peeringOf, transitGatewayOf, warning } from './support';
+import { peeringOf, transitGatewayOf, vpnOf, warning } from './support';
 
 /** AWS default: outbound rules per security group. */
 export const DEFAULT_SG_RULES_QUOTA = 60;
@@ -20,6 +21,21 @@ export const awsQuotas: Rule = {
   codes: ['QUOTA_SECURITY_GROUP_RULES', 'QUOTA_ROUTES'],
   description: "The connector security group and route table fit AWS's default quotas.",
   check({ document, customer }) {
+    const vpn = vpnOf(document);
+    if (vpn && customer.connectivity.type === 'site-to-site-vpn') {
+      // VPN stacks have the same connector group (spec v1.1); their routes are propagated, not counted.
+      const c = customer.connectivity;
+      const destinations = new Set(vpnConnectorDestinations(c)).size;
+      const ports = c.allowedTcpPorts ? new Set(c.allowedTcpPorts.map((p) => `${p.from}-${p.to}`)).size : 1;
+      if (destinations * ports <= DEFAULT_SG_RULES_QUOTA) return [];
+      return [
+        warning(
+          'QUOTA_SECURITY_GROUP_RULES',
+          vpn.allowedTcpPorts ? ['connectivity', 'allowedTcpPorts'] : ['connectivity', 'cidrs'],
+          `gives ${destinations} destination(s) x ${ports} port entr${ports === 1 ? 'y' : 'ies'} = ${destinations * ports} egress rules in the connector security group; AWS's default quota is ${DEFAULT_SG_RULES_QUOTA} per group: request a quota increase ("Inbound or outbound rules per security group") for the vendor account before deploying, or merge port ranges or cidrs`,
+        ),
+      ];
+    }
     const tgw = transitGatewayOf(document);
     if (tgw && customer.connectivity.type === 'transit-gateway') {
       // One egress rule per (cidrs entry, port entry); the routes (at most 50 cidrs) fit the quota.

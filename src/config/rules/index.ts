@@ -10,6 +10,7 @@ import { bgpAsn } from './bgp-asn';
 import { cidrCanonical } from './cidr-canonical';
 import { cidrOverlap } from './cidr-overlap';
 import { cidrSelfOverlap } from './cidr-self-overlap';
+import { customerGatewayIdentity } from './customer-gateway-identity';
 import { customerGatewayIp } from './customer-gateway-ip';
 import { dnsResolution } from './dns-resolution';
 import { idMatchesFile } from './id-matches-file';
@@ -30,6 +31,7 @@ import { tunnelLifetime } from './tunnel-lifetime';
 import { tunnelRekeyMargin } from './tunnel-rekey-margin';
 import { vendorCidr } from './vendor-cidr';
 import { vpnCidrs } from './vpn-cidrs';
+import { vpnEgressDefault } from './vpn-egress-default';
 import { vpnPlan } from './vpn-plan';
 
 export const RULES: readonly Rule[] = [
@@ -55,6 +57,7 @@ export const RULES: readonly Rule[] = [
   bgpAsn,
   amazonSideAsn,
   singleTunnel,
+  vpnEgressDefault,
   tunnelInsideCidrs,
   tunnelLifetime,
   tunnelRekeyMargin,
@@ -65,4 +68,5 @@ export const RULES: readonly Rule[] = [
   orgIdUnique,
   sharedGatewayIp,
   transitGatewayShared,
+  customerGatewayIdentity,
 ];

@@ -92,6 +92,7 @@ export interface SiteToSiteVpnDocument {
   readonly cidrs?: readonly string[];
   readonly tunnels?: 1 | 2;
   readonly ikeVersion?: 'ikev1' | 'ikev2';
+  readonly allowedTcpPorts?: readonly (number | string)[];
   readonly natGateway?: boolean;
   readonly amazonSideAsn?: number;
   readonly tunnelOptions?: {

@@ -16,7 +16,12 @@ const DOC = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'diag
 const SEVERITY = new Map(
   [...DOC.matchAll(/^#### `([A-Z0-9_]+)` — (error|warning)$/gm)].map((m) => [m[1], m[2]]),
 );
-const MISSING_KEY_CODES = new Set(['REGION_REQUIRED', 'BGP_ASN_REQUIRED', 'STATIC_CIDRS_REQUIRED']);
+const MISSING_KEY_CODES = new Set([
+  'REGION_REQUIRED',
+  'BGP_ASN_REQUIRED',
+  'STATIC_CIDRS_REQUIRED',
+  'VPN_EGRESS_DEFAULT',
+]);
 
 // Addresses biased towards the interesting places: private ranges, link-local, the default vendor CIDR.
 const address = fc.oneof(
@@ -74,9 +79,14 @@ const peeringConn = fc.record({
 const phase = fc.record({ lifetimeSeconds: opt(fc.integer({ min: 900, max: 28800 })) }, { requiredKeys: [] });
 const vpnConn = fc.record({
   type: fc.constant('site-to-site-vpn' as const),
-  customerGateway: fc.record({ ip, bgpAsn: opt(asn) }),
+  customerGateway: fc.record({
+    ip,
+    bgpAsn: opt(asn),
+    deviceName: opt(fc.constantFrom('edge-1', 'edge (2)')),
+  }),
   routing: opt(fc.constantFrom('bgp' as const, 'static' as const)),
   cidrs: opt(fc.array(cidrText, { maxLength: 5 })),
+  allowedTcpPorts: opt(fc.array(port, { minLength: 1, maxLength: 5 })),
   tunnels: opt(fc.constantFrom(1 as const, 2 as const)),
   ikeVersion: opt(fc.constantFrom('ikev1' as const, 'ikev2' as const)),
   amazonSideAsn: opt(asn),
