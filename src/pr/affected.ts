@@ -18,6 +18,7 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { ID_PATTERN } from '../config/schema';
 
 export interface AffectedResult {
   /** Customer files added since the base (sorted ids). */
@@ -63,6 +64,7 @@ export interface AffectedOptions {
 }
 
 const CUSTOMER_FILE = /^([^/]+)\.ya?ml$/;
+const CUSTOMER_ID = new RegExp(ID_PATTERN);
 
 export function affectedSince(opts: AffectedOptions): AffectedResult {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
@@ -122,6 +124,10 @@ export function affectedSince(opts: AffectedOptions): AffectedResult {
     const rel = within(customersPrefix, p);
     return rel === undefined ? undefined : CUSTOMER_FILE.exec(rel)?.[1];
   };
+  // A removed file's stem becomes a path (state/<id>/) and a state key: only a real customer id can
+  // name a stack (`customers/...yaml` would give `..`). Added and changed files with a bad name are
+  // reported by validation; a removed one names no stack, so there is nothing to check or plan.
+  const isId = (id: string | undefined): id is string => id !== undefined && CUSTOMER_ID.test(id);
   for (const c of changes) {
     const paths = c.from !== undefined ? [c.from, c.path] : [c.path];
     for (const p of paths) {
@@ -134,13 +140,14 @@ export function affectedSince(opts: AffectedOptions): AffectedResult {
       if (fromId !== undefined && id !== undefined && fromId !== id) renamed.push({ from: fromId, to: id });
       if (fromId !== undefined && fromId === id) changed.add(id);
       else {
-        if (fromId !== undefined) removed.add(fromId);
+        if (isId(fromId)) removed.add(fromId);
         if (id !== undefined) added.add(id);
       }
     } else if (id !== undefined) {
       if (c.status === 'A' || c.status === 'C') added.add(id);
-      else if (c.status === 'D') removed.add(id);
-      else changed.add(id);
+      else if (c.status === 'D') {
+        if (isId(id)) removed.add(id);
+      } else changed.add(id);
     }
   }
   // `a.yaml` deleted and `a.yml` added (without rename detection) is the same customer, changed.

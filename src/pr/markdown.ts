@@ -75,7 +75,11 @@ export function mdText(text: string): string {
  * reference and emoji filters skip code, so nothing else needs escaping.
  */
 export function mdCode(text: string): string {
-  const flat = visibleControls(oneLine(text)).replace(/\|/g, '\\|');
+  // A backslash right before a pipe would escape the pipe's escape in a GFM table row: a zero-width
+  // space keeps them apart.
+  const flat = visibleControls(oneLine(text))
+    .replace(/\\(?=\|)/g, '\\\u200b')
+    .replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';

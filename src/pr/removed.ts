@@ -14,10 +14,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { ID_PATTERN } from '../config/schema';
 import type { PlatformSettings } from '../config/settings';
 import { s3StateKey, STATE_FILE } from '../stacks/backend';
 import { runAgainstState } from '../stacks/state-command';
 import type { StackPlanResult } from './types';
+
+const CUSTOMER_ID = new RegExp(ID_PATTERN);
 
 export interface RemovedCheckOptions {
   /** Project root (local state directories are relative to it). @default process.cwd() */
@@ -85,6 +88,8 @@ export async function inspectState(
   settings: PlatformSettings,
   opts: RemovedCheckOptions = {},
 ): Promise<StateFinding> {
+  // The id becomes a path and a state key: never anything but a customer id (no `..`, no `/`).
+  if (!CUSTOMER_ID.test(id)) throw new Error(`'${id}' is not a customer id; it names no stack`);
   const projectDir = path.resolve(opts.projectDir ?? process.cwd());
   const backend = settings.backend;
   if (backend.type === 'local') {

@@ -190,6 +190,10 @@ export async function planStacks(
   const env = childEnvironment(opts.baseEnv ?? process.env, opts.cli, opts.offline ?? false);
   const ctx: StackContext = { ...opts, env, projectDir: path.resolve(opts.projectDir ?? process.cwd()) };
   progress.start(stacks.length);
+  // The project's committed dependency lock file (hashicorp/aws 5.100.0 and its checksums) goes into
+  // every stack before `terraform init`: init then installs only a provider package whose checksum
+  // is in it, and never rewrites it to whatever a mirror or registry offers.
+  usePinnedLockFile(ctx.projectDir, stacks);
   try {
     let seeded: Promise<ExecResult> | undefined;
     if (stacks.length > 1) {
@@ -221,6 +225,17 @@ export async function planStacks(
 interface StackContext extends RunnerOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly projectDir: string;
+}
+
+/** The dependency lock file committed at the project root (see docs/terraform.md). */
+export const PROJECT_LOCK_FILE = '.terraform.lock.hcl';
+
+function usePinnedLockFile(projectDir: string, stacks: readonly StackToPlan[]): void {
+  const lock = path.join(projectDir, PROJECT_LOCK_FILE);
+  if (!fs.existsSync(lock)) return;
+  for (const s of stacks) {
+    if (fs.existsSync(s.dir)) fs.copyFileSync(lock, path.join(s.dir, PROJECT_LOCK_FILE));
+  }
 }
 
 function seedLockFile(fromDir: string, others: readonly StackToPlan[]): void {

@@ -66,6 +66,17 @@ describe('affectedSince', () => {
     expect(affected()).toEqual({ added: ['new-co'], changed: [], removed: [gone], all: false });
   });
 
+  it('regression: a deleted file whose stem is not a customer id (`...yaml` → `..`) names no stack', () => {
+    repo.write('customers/...yaml', 'id: x\n');
+    repo.write('customers/..yaml', 'id: x\n');
+    repo.commit('junk on main');
+    repo.git('branch', '-f', 'main', 'HEAD');
+    repo.remove('customers/...yaml');
+    repo.remove('customers/..yaml');
+    repo.commit('delete junk');
+    expect(affected()).toEqual({ added: [], changed: [], removed: [], all: false });
+  });
+
   it('a rename changes the id: the old customer is removed, the new one added, and the rename flagged', () => {
     const from = repo.ids[1];
     repo.git('mv', `customers/${from}.yaml`, 'customers/brand-new-id.yaml');

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../src/config/settings';
-import { checkRemoved, countStateResources } from '../../src/pr/removed';
+import { checkRemoved, countStateResources, inspectState } from '../../src/pr/removed';
 import { renderSummary } from '../../src/pr/summary';
 import { describeWithTerraform } from '../terraform/helpers';
 
@@ -25,6 +25,17 @@ const DESTROYED_STATE = JSON.stringify({ ...JSON.parse(STATE_WITH_RESOURCES), se
 function tempProject(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'linkforge-removed-'));
 }
+
+describe('inspectState', () => {
+  it.each(['..', '.', 'a/../../etc', ''])(
+    'refuses %j before it becomes a path or a state key',
+    async (id) => {
+      await expect(inspectState(id, DEFAULT_SETTINGS)).rejects.toThrow(
+        /is not a customer id; it names no stack/,
+      );
+    },
+  );
+});
 
 describe('checkRemoved with the local backend', () => {
   let dir: string;

@@ -194,7 +194,13 @@ describe('linkforge plan: validation gate and selection', () => {
       const marker = path.join(project, 'cdktf.out', 'earlier.txt');
       fs.mkdirSync(path.dirname(marker), { recursive: true });
       fs.writeFileSync(marker, 'earlier run');
-      return () => expect(fs.readdirSync(path.join(project, 'cdktf.out'))).toEqual(['earlier.txt']);
+      // An output folder of an earlier run (marked as linkforge's: the --outdir guard accepts it).
+      fs.writeFileSync(path.join(project, 'cdktf.out', '.linkforge-output'), '');
+      return () =>
+        expect(fs.readdirSync(path.join(project, 'cdktf.out')).sort()).toEqual([
+          '.linkforge-output',
+          'earlier.txt',
+        ]);
     };
 
     it('no terraform: one message with the supported version, cdktf.out untouched', async () => {

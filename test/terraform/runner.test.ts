@@ -212,6 +212,22 @@ describe('planStacks with a fake terraform', () => {
     expect(gone.decommission).toBe(true);
   });
 
+  it("puts the project's committed .terraform.lock.hcl into every stack before init", async () => {
+    const t = setup(['acme', 'globex']);
+    const pinned = fs.readFileSync(path.join(__dirname, '..', '..', '.terraform.lock.hcl'), 'utf8');
+    expect(pinned).toContain('version     = "5.100.0"');
+    fs.writeFileSync(path.join(t.root, '.terraform.lock.hcl'), pinned);
+    await planStacks(t.stacks, {
+      cli: t.cli,
+      plansDir: t.plansDir,
+      projectDir: t.root,
+      binary: t.binary,
+      baseEnv: t.baseEnv,
+    });
+    for (const s of t.stacks)
+      expect(fs.readFileSync(path.join(s.dir, '.terraform.lock.hcl'), 'utf8')).toBe(pinned);
+  });
+
   it('takes the state lock unless told not to (pull-request and drift plans: -lock=false)', async () => {
     const t = setup(['acme']);
     const opts = {
@@ -270,6 +286,8 @@ describe('planStacks with a fake terraform', () => {
     await planStacks(t.stacks, {
       cli: t.cli,
       plansDir: t.plansDir,
+      // A project without a committed lock file: the first init writes the one the others get.
+      projectDir: t.root,
       jobs: 3,
       binary: t.binary,
       baseEnv: { ...t.baseEnv, FAKE_TF_INIT_MS: '150' },

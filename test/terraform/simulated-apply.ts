@@ -76,6 +76,8 @@ interface Instance {
   values: Record<string, Json>;
   unknown: Record<string, Json>;
   refs: Record<string, string[]>;
+  /** The configured value of each attribute with references (cdktf writes `${...}` templates). */
+  templates: Record<string, Json>;
   dependsOn: string[];
 }
 
@@ -93,10 +95,14 @@ export function stateFromPlan(plan: Json, schemas: ProviderSchemas): string {
     if (rc.mode !== 'managed' || !rc.change.actions.includes('create')) continue;
     const expressions = config.get(rc.address)?.expressions ?? {};
     const refs: Record<string, string[]> = {};
+    const templates: Record<string, Json> = {};
     for (const [attr, expr] of Object.entries<Json>(expressions)) {
       // `aws_vpc.x.id` (type, name, attribute); the bare `aws_vpc.x` is listed too and skipped.
       const attrRefs = (expr?.references ?? []).filter((ref: string) => ref.split('.').length === 3);
-      if (attrRefs.length > 0) refs[attr] = attrRefs;
+      if (attrRefs.length > 0) {
+        refs[attr] = attrRefs;
+        templates[attr] = expr.constant_value;
+      }
     }
     instances.push({
       type: rc.type,
@@ -105,6 +111,7 @@ export function stateFromPlan(plan: Json, schemas: ProviderSchemas): string {
       values: { ...rc.change.after },
       unknown: { ...(rc.change.after_unknown ?? {}) },
       refs,
+      templates,
       dependsOn: config.get(rc.address)?.depends_on ?? [],
     });
   }
@@ -113,6 +120,29 @@ export function stateFromPlan(plan: Json, schemas: ProviderSchemas): string {
     const [type, name, attr] = ref.split('.');
     const target = byAddress.get(`${type}.${name}`);
     return target && !target.unknown[attr] ? target.values[attr] : undefined;
+  };
+  /** A configured value with every `${type.name.attr}` replaced, or undefined while one is unknown. */
+  const render = (template: Json): Json => {
+    if (typeof template === 'string') {
+      const whole = /^\$\{([^}]+)\}$/.exec(template);
+      if (whole) return resolved(whole[1]);
+      let missing = false;
+      const text = template.replace(/\$\{([^}]+)\}/g, (_, ref: string) => {
+        const v = resolved(ref);
+        if (v === undefined) missing = true;
+        return String(v);
+      });
+      return missing ? undefined : text;
+    }
+    if (Array.isArray(template)) {
+      const items = template.map(render);
+      return items.some((v) => v === undefined) ? undefined : items;
+    }
+    if (template && typeof template === 'object') {
+      const entries = Object.entries(template).map(([k, v]) => [k, render(v)]);
+      return entries.some(([, v]) => v === undefined) ? undefined : Object.fromEntries(entries);
+    }
+    return template;
   };
   // First what AWS computes on its own (ids, ARNs, ...): placeholders of the schema's type. Then the
   // attributes that copy another resource's, until nothing moves (a dependency order without
@@ -132,9 +162,9 @@ export function stateFromPlan(plan: Json, schemas: ProviderSchemas): string {
     for (const inst of instances) {
       for (const [attr, isUnknown] of Object.entries(inst.unknown)) {
         if (isUnknown !== true) continue;
-        const values = inst.refs[attr].map(resolved);
-        if (values.some((v) => v === undefined)) continue;
-        inst.values[attr] = Array.isArray(inst.values[attr]) || values.length > 1 ? values : values[0];
+        const value = render(inst.templates[attr]);
+        if (value === undefined) continue;
+        inst.values[attr] = value;
         delete inst.unknown[attr];
         moved = true;
       }
