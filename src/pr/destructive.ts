@@ -56,6 +56,16 @@ const CONSEQUENCES: Readonly<Record<string, { readonly replace: string; readonly
   },
 };
 
+/**
+ * A peering planned as a new create where one existed: the provider drops a peering from the state
+ * when AWS reports it expired (not accepted within 7 days), rejected, failed or deleted, and the
+ * plan then sends a brand-new request.
+ */
+const NEW_PEERING_REQUEST =
+  'New peering request: the customer must accept again. The peering this stack had is gone: it expired ' +
+  '(not accepted within 7 days), was rejected, or was deleted outside linkforge. Until the customer ' +
+  'accepts the new request in their account, traffic does not flow; set `accepted: false` in the file if it says true.';
+
 /** A customer gateway replaced delete-first (a configuration without create_before_destroy). */
 const DELETE_FIRST_GATEWAY =
   'This plan deletes the customer gateway before creating the new one, and AWS refuses to delete a ' +
@@ -99,7 +109,11 @@ export interface ForcingAttribute {
 export interface DestructiveChange {
   readonly address: string;
   readonly type: string;
-  readonly kind: 'replace' | 'destroy';
+  /**
+   * `new-request`: a peering connection planned as a plain create in a stack that already has
+   * resources: the request in the state is gone, and AWS will send the customer a new one.
+   */
+  readonly kind: 'replace' | 'destroy' | 'new-request';
   /** The attributes that force the replacement (empty for a destroy, or when none can be named). */
   readonly forcedBy: readonly ForcingAttribute[];
   /** Why Terraform replaces or deletes it, when the plan says something more useful than the attributes. */
@@ -109,9 +123,31 @@ export interface DestructiveChange {
 }
 
 /** Every replacement or destruction of a connectivity resource in `plan`, by address. */
-export function destructiveChanges(plan: TerraformPlanJson | undefined): DestructiveChange[] {
+export function destructiveChanges(
+  plan: TerraformPlanJson | undefined,
+  opts: { readonly peeringAccepted?: boolean } = {},
+): DestructiveChange[] {
   const found: DestructiveChange[] = [];
-  for (const rc of plan?.resource_changes ?? []) {
+  const changes = plan?.resource_changes ?? [];
+  // Anything planned other than a plain create is in the state already: the stack exists.
+  const stackExists = changes.some(
+    (rc) => !(rc.change.actions.length === 1 && rc.change.actions[0] === 'create'),
+  );
+  for (const rc of changes) {
+    const created = rc.change.actions.length === 1 && rc.change.actions[0] === 'create';
+    if (rc.type === 'aws_vpc_peering_connection' && created && (stackExists || opts.peeringAccepted)) {
+      found.push({
+        address: rc.address,
+        type: rc.type,
+        kind: 'new-request',
+        forcedBy: [],
+        reason: stackExists
+          ? 'the stack exists but its peering connection is gone from the state'
+          : 'the customer file says accepted: true, yet the plan creates the peering',
+        consequence: NEW_PEERING_REQUEST,
+      });
+      continue;
+    }
     const consequences = CONSEQUENCES[rc.type];
     const actions = rc.change.actions;
     if (!consequences || !actions.includes('delete')) continue;

@@ -248,6 +248,13 @@ function totalsLine(rows: readonly Row[]): string {
 }
 
 function destructiveBlock(result: StackPlanResult, d: DestructiveChange): string {
+  if (d.kind === 'new-request') {
+    return [
+      '> [!CAUTION]',
+      `> ${mdCode(result.id)}: ${mdCode(d.address)} is a **NEW PEERING REQUEST: the customer must accept again** (${d.reason}).`,
+      `> ${d.consequence}`,
+    ].join('\n');
+  }
   const what = d.kind === 'replace' ? 'REPLACED' : 'DESTROYED';
   const forced = d.forcedBy
     .map((a) => `${mdCode(a.path)}${a.values ? ` (${mdCode(a.values)})` : ''}`)

@@ -368,3 +368,48 @@ describe('renderSummary: resource changes a reviewer can act on', () => {
     expect(Buffer.byteLength(renderSummary(many), 'utf8')).toBeLessThan(65_536);
   });
 });
+
+describe('a new peering request in an existing stack', () => {
+  const rc = (type: string, name: string, actions: TerraformResourceChange['change']['actions']) => ({
+    address: `${type}.${name}`,
+    type,
+    name,
+    change: { actions, before: null, after: {} },
+  });
+  const recreated: TerraformPlanJson = {
+    resource_changes: [
+      rc('aws_vpc', 'vendor-vpc_vpc', ['no-op']),
+      rc('aws_vpc_peering_connection', 'vpc-peering_connection', ['create']),
+    ],
+  };
+
+  it('is flagged loudly, with the reason, when the stack already has resources', () => {
+    const [d, ...rest] = destructiveChanges(recreated);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ kind: 'new-request', type: 'aws_vpc_peering_connection' });
+    expect(d.reason).toMatch(/gone from the state/);
+    expect(d.consequence).toMatch(/customer must accept again.*expired.*rejected.*deleted outside linkforge/);
+    const md = renderSummary([
+      {
+        id: 'acme',
+        connectivityType: 'vpc-peering',
+        decommission: false,
+        status: 'planned',
+        plan: recreated,
+        durationMs: 1,
+      },
+    ]);
+    expect(md).toMatch(/NEW PEERING REQUEST: the customer must accept again/);
+  });
+
+  it('a new customer (everything created) is not flagged, unless its file says accepted: true', () => {
+    const fresh: TerraformPlanJson = {
+      resource_changes: [
+        rc('aws_vpc', 'vendor-vpc_vpc', ['create']),
+        rc('aws_vpc_peering_connection', 'vpc-peering_connection', ['create']),
+      ],
+    };
+    expect(destructiveChanges(fresh)).toEqual([]);
+    expect(destructiveChanges(fresh, { peeringAccepted: true })).toMatchObject([{ kind: 'new-request' }]);
+  });
+});
