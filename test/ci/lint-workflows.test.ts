@@ -219,6 +219,14 @@ describe('workflow conventions', () => {
     );
     expect(roles(w.jobs.review)).toEqual(['${{ vars.LINKFORGE_PR_PLAN_ROLE_ARN }}']);
     expect(runs(w).join('\n')).toContain('--lock=false');
+    // Applies wait for a held state lock as plans do: -lock-timeout from the lockTimeoutSeconds setting.
+    const applies = runs(w)
+      .join('\n')
+      .split('\n')
+      .filter((l) => /terraform .*apply /.test(l));
+    expect(applies).toHaveLength(2);
+    for (const line of applies) expect(line).toContain('-lock-timeout="${lock_timeout}s"');
+    expect(runs(w).join('\n')).toContain('lockTimeoutSeconds ?? 120');
   });
 
   it('status: scheduled, read-only role, the table in the job summary, fails when a link needs attention', () => {
