@@ -8,12 +8,12 @@
  * checked (a region failed: the others are still reported); 2 internal error.
  */
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { ec2Client, type Ec2Like } from '../status/client';
 import { collectStatus } from '../status/status';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../status/render';
+import { choice, defineCommand } from './kit';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge status [ID...] [--format text|json|md] [--customers DIR]
@@ -40,39 +40,18 @@ export interface StatusCommandOptions {
   readonly now?: Date;
 }
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let parsed: StatusCommandOptions | 'help';
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    out.stderr(`linkforge status: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 1;
-  }
-  if (parsed === 'help') {
-    out.stdout(USAGE);
-    return 0;
-  }
-  return statusCommand(parsed, out);
-}
-
-function parse(argv: string[]): StatusCommandOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      format: { type: 'string' },
-      customers: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return 'help';
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'md') {
-    throw new Error(`--format must be text, json or md, got '${format}'`);
-  }
-  return { ids: positionals.length > 0 ? positionals : undefined, format, customersDir: values.customers };
-}
+export const { run } = defineCommand({
+  name: 'status',
+  usage: USAGE,
+  options: { format: { type: 'string' }, customers: { type: 'string' } },
+  positionals: true,
+  args: (values, ids): StatusCommandOptions => ({
+    ids: ids.length > 0 ? ids : undefined,
+    format: choice('--format', values.format, ['text', 'json', 'md'], 'text'),
+    customersDir: values.customers,
+  }),
+  execute: statusCommand,
+});
 
 export async function statusCommand(
   opts: StatusCommandOptions,

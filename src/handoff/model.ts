@@ -8,7 +8,7 @@
  * the values the customer gave us (account, VPC, gateway address), which are right before deploy
  * too. A value that only the deploy creates is "pending" until the outputs have it.
  */
-import { cidr, blockSize, formatBlock } from '../config/cidr';
+import { cidr, blockSize, formatBlock } from '../net/ipv4';
 import type {
   Customer,
   PortRange,
