@@ -8,6 +8,7 @@ import * as path from 'path';
 import { CUSTOMER_SCHEMA, GENERATED_MARKER, branchFor } from '../config/schema';
 import type { SchemaNode } from '../config/schema';
 import { handoffSampleFiles } from '../handoff/samples';
+import { orList } from '../text/or-list';
 import { defineCommand } from './kit';
 import type { Output } from './output';
 
@@ -100,7 +101,7 @@ function typeOf(node: SchemaNode): string {
   const types = ([] as string[]).concat((n.type as string | string[] | undefined) ?? []);
   if (types.includes('array')) return `list of ${n.items ? typeOf(n.items) : 'values'}`;
   if (types.includes('object')) return 'mapping';
-  return types.join(' or ');
+  return orList(types);
 }
 
 function table(list: readonly Row[]): string[] {

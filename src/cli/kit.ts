@@ -12,7 +12,7 @@
  * `--format`.
  */
 import { parseArgs } from 'util';
-import { orList } from '../config/rules/support';
+import { orList } from '../text/or-list';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 /**

@@ -9,7 +9,7 @@
  * the values the customer gave us (account, VPC, gateway address), which are right before deploy
  * too. A value that only the deploy creates is "pending" until the outputs have it.
  */
-import { cidr, blockSize, formatBlock } from '../config/cidr';
+import { cidr, formatBlock, splitBlock } from '../net/ipv4';
 import { type Body, type Ctx, Outputs, valueOrPending } from './context';
 import type { Handoff, HandoffInput } from './document';
 import { peering } from './peering';
@@ -22,11 +22,7 @@ export const HANDOFF_TYPES: readonly string[] = ['vpc-peering', 'site-to-site-vp
 
 /** The four equal quarters of the vendor CIDR (the stack's layout: private A, private B, public, spare). */
 export function vendorQuarters(vendorCidr: string): string[] {
-  const block = cidr(vendorCidr);
-  const size = blockSize(block.prefix + 2);
-  return [0, 1, 2, 3].map((i) =>
-    formatBlock({ network: block.network + i * size, prefix: block.prefix + 2 }),
-  );
+  return splitBlock(cidr(vendorCidr), 4).map(formatBlock);
 }
 
 export function buildHandoff(input: HandoffInput): Handoff {

@@ -18,7 +18,8 @@
  */
 import { countChanges, type ChangeCounts } from '../terraform/plan-counts';
 import { applyMask, REDACTED } from '../terraform/redact';
-import { destructiveChanges, formatPath, type DestructiveChange } from './destructive';
+import { destructiveChanges, type DestructiveChange } from './destructive';
+import { formatPath } from '../text/field-path';
 import { htmlCode, mdCode, mdCodeBlock, mdText } from './markdown';
 import type { StackPlanResult, TerraformResourceChange } from './types';
 
