@@ -1,4 +1,5 @@
-import { derivePlain, parseTerraformLog } from '../../src/bench/run';
+import { derivePlain } from '../../src/bench/plain';
+import { parseTerraformLog } from '../../src/bench/plan-timings';
 import { measured } from './fixtures';
 
 describe('derivePlain', () => {
