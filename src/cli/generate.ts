@@ -5,8 +5,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { CUSTOMER_SCHEMA, GENERATED_MARKER, branchFor } from '../config/schema';
+import { CUSTOMER_SCHEMA_NODE, GENERATED_MARKER, branchFor } from '../config/schema';
 import type { SchemaNode } from '../config/schema';
+import { publishedSchema } from '../config/schema/publish';
 import { handoffSampleFiles } from '../handoff/samples';
 import { orList } from '../text/or-list';
 import { defineCommand } from './kit';
@@ -16,7 +17,7 @@ export const SCHEMA_FILE = 'schema/customer.schema.json';
 export const FIELDS_FILE = 'docs/fields.md';
 
 export function renderSchemaJson(): string {
-  return `${JSON.stringify(CUSTOMER_SCHEMA, null, 2)}\n`;
+  return `${JSON.stringify(publishedSchema(CUSTOMER_SCHEMA_NODE), null, 2)}\n`;
 }
 
 interface Row {
@@ -37,7 +38,7 @@ export function renderFieldsMarkdown(): string {
     '`src/config/schema.ts`. The schema checks types, required keys, enums and syntax; the rules',
     'in `docs/diagnostics.md` check everything that needs arithmetic, settings or other fields.',
   ];
-  const top = CUSTOMER_SCHEMA;
+  const top = CUSTOMER_SCHEMA_NODE;
   sections.push('', '## Top level', '', ...table(rows(top, '', () => true)));
   const connectivity = top.properties!.connectivity;
   for (const branch of connectivity.oneOf ?? []) {

@@ -1,6 +1,6 @@
 /**
  * `linkforge list [--customers DIR] [--format text|json]`: every customer at a glance: id,
- * connectivity type, vendor region, commercial plan and state (for peering and transit gateway:
+ * connectivity type, vendor region, commercial tier (`plan`) and state (for peering and transit gateway:
  * accepted or pending; decommissioned for any). Files with errors are reported on stderr (exit 1)
  * and the valid ones are still listed.
  */
@@ -22,7 +22,8 @@ export interface CustomerListing {
   readonly name: string;
   readonly type: Customer['connectivity']['type'];
   readonly region: string;
-  readonly plan: Customer['plan'];
+  /** The commercial tier, under the customer file's own key name. */
+  readonly plan: Customer['tier'];
   /** Peering and transit gateway: whether the customer accepted; undefined for a VPN. */
   readonly accepted?: boolean;
   readonly decommission: boolean;
@@ -36,7 +37,7 @@ export function listing(file: string, c: Customer): CustomerListing {
     name: c.name,
     type: c.connectivity.type,
     region: c.region,
-    plan: c.plan,
+    plan: c.tier,
     ...(typeof conn.accepted === 'boolean' ? { accepted: conn.accepted } : {}),
     decommission: c.decommission,
     file,
