@@ -15,7 +15,8 @@ import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output
 import { mdCodeBlock } from '../pr/markdown';
 import { mergeShardResults } from '../shards/summarize';
 import { MAX_SHARDS } from '../shards/shard';
-import { finish } from './plan-report';
+import { reportRun } from '../plan/report';
+import { printReport } from './plan-report';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge summarize DIR... [--outdir DIR] [--expect-shards N] [--detailed-exitcode]
@@ -155,13 +156,13 @@ function mergeInto(
           '',
         ].join('\n')
       : undefined;
-  const code = finish(merged.results, {
+  const report = reportRun(merged.results, {
     summaryFile: path.join(absOutdir, 'summary.md'),
     absOutdir,
     projectDir,
     detailedExitcode: opts.detailedExitcode,
-    out,
     preamble,
   });
+  const code = printReport(report, out);
   return merged.problems.length > 0 ? 1 : code;
 }

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { destructiveChanges, formatPath, forcingAttributes } from '../../src/pr/destructive';
 import { renderSummary } from '../../src/pr/summary';
-import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../../src/pr/types';
+import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../../src/plan/types';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'plans');
 
