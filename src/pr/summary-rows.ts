@@ -40,7 +40,12 @@ export function classify(result: StackPlanResult): Row {
   // resources any more (see removed.ts): nothing to plan, and worth a row of its own.
   if (result.connectivityType === undefined && !result.plan) return { result, kind: 'removed', ...none };
   const counts = countChanges(result.plan);
-  const destructive = destructiveChanges(result.plan, { peeringAccepted: result.peeringAccepted });
+  // Offline, every stack is planned against empty state, so every accepted customer's peering is
+  // "created": flagging it would cry wolf on every one of them (the offline notice already says
+  // that nothing deployed can be seen).
+  const destructive = destructiveChanges(result.plan, {
+    peeringAccepted: result.peeringAccepted === true && result.offline !== true,
+  });
   const changes = orderChanges(
     (result.plan?.resource_changes ?? []).filter((rc) => rc.change.actions.some(isChange)),
     destructive,

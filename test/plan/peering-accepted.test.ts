@@ -48,6 +48,12 @@ describe('accepted: true and a peering the plan creates', () => {
     expect(md).toContain('⛔ new, destructive');
   });
 
+  it('is not flagged in an offline plan, which sees no state and plans every peering as new', () => {
+    const md = renderSummary([{ ...result('accepted-co', true), offline: true }]);
+    expect(md).not.toMatch(FLAG);
+    expect(md.split('\n')[0]).toMatch(/^⚠ OFFLINE PLAN: /);
+  });
+
   it('synthesize carries accepted: true of peering customers only', () => {
     const loaded = loadProject({
       customersDir: path.join(PROJECT_DIR, 'customers'),
