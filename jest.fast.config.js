@@ -11,7 +11,7 @@ module.exports = {
     '/node_modules/',
     '/test/readme/',
     '/test/state/',
-    '/test/terraform/(examples|cdktf-workdir|environment|cli-config)\\.test\\.ts$',
+    '/test/terraform/(examples|cdktf-workdir|day-two|environment|cli-config|transit-gateway-lifecycle)\\.test\\.ts$',
     '/test/pr/(pull-request-flow|removed)\\.test\\.ts$',
     '/test/handoff/outputs\\.test\\.ts$',
   ],

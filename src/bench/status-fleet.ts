@@ -17,9 +17,11 @@ import {
   DescribeVpnConnectionsCommand,
   EC2Client,
 } from '@aws-sdk/client-ec2';
-import { statusCommand } from '../cli/status';
+import { formatText } from '../config/diagnostics';
 import { loadProject } from '../config/load';
 import type { Customer } from '../config/types';
+import { renderStatusJson } from '../status/render';
+import { projectStatus } from '../status/status';
 
 /** The answers of a healthy fleet, per region, in the order AWS would page them. */
 function healthyAnswers(customers: readonly Customer[]) {
@@ -108,11 +110,13 @@ async function main(argv: string[]): Promise<number> {
   });
 
   const started = Date.now();
-  let report = '';
-  const code = await statusCommand(
-    { customersDir: values.customers, format: 'json' },
-    { stdout: (s) => void (report += s), stderr: (s) => process.stderr.write(s) },
-  );
+  const status = await projectStatus({ customersDir: values.customers });
+  if (status.kind !== 'report') {
+    for (const d of status.diagnostics) process.stderr.write(`${formatText(d)}\n`);
+    throw new Error(`the fleet in ${values.customers} cannot be checked (${status.kind})`);
+  }
+  // Rendered as `linkforge status --format json` does, so the figure covers the whole command.
+  const report = renderStatusJson(status.report);
   const wallMs = Date.now() - started;
   const parsed = JSON.parse(report) as { links: unknown[]; regions: { ok: boolean }[] };
   if (parsed.regions.some((r) => !r.ok)) throw new Error('a region failed against the mocked client');
@@ -122,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
     regions: parsed.regions.length,
     latencyMs: latency,
     wallMs,
-    exit: code,
+    exit: status.report.links.every((l) => l.health === 'healthy') ? 0 : 1,
   };
   fs.mkdirSync(path.dirname(values.out), { recursive: true });
   fs.writeFileSync(values.out, `${JSON.stringify(result)}\n`);

@@ -2,8 +2,9 @@
  * `linkforge affected --base REF [--customers DIR] [--format text|json|github-matrix]`: the
  * customers a change adds, changes or removes since REF (see src/pr/affected.ts for the semantics).
  */
-import { parseArgs as nodeParseArgs } from 'util';
 import { AffectedError, affectedSince, idsToPlan, type AffectedResult } from '../pr/affected';
+import { choice, defineCommand } from './kit';
+import type { Output } from './output';
 
 const USAGE = `usage: linkforge affected --base REF [--customers DIR] [--format text|json|github-matrix]
 
@@ -14,77 +15,37 @@ const USAGE = `usage: linkforge affected --base REF [--customers DIR] [--format 
 const FORMATS = ['text', 'json', 'github-matrix'] as const;
 type Format = (typeof FORMATS)[number];
 
-interface Args {
+interface AffectedArgs {
   readonly base: string;
   readonly customersDir?: string;
   readonly format: Format;
 }
 
-export async function run(argv: string[]): Promise<number> {
-  let args: Args | 'help';
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    process.stderr.write(`linkforge affected: ${(e as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (args === 'help') {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+export const { run, parse } = defineCommand({
+  name: 'affected',
+  usage: USAGE,
+  options: { base: { type: 'string' }, customers: { type: 'string' }, format: { type: 'string' } },
+  args: (values): AffectedArgs => {
+    const format = choice('--format', values.format, FORMATS, 'text');
+    if (values.base === undefined) throw new Error('--base REF is required (e.g. --base origin/main)');
+    return { base: values.base, customersDir: values.customers, format };
+  },
+  execute: affected,
+});
+
+async function affected(args: AffectedArgs, out: Output): Promise<number> {
   let result: AffectedResult;
   try {
     result = affectedSince({ base: args.base, customersDir: args.customersDir });
   } catch (e) {
     if (e instanceof AffectedError) {
-      process.stderr.write(`linkforge affected: ${e.message}\n`);
+      out.stderr(`linkforge affected: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
-  process.stdout.write(format(result, args.format));
+  out.stdout(format(result, args.format));
   return 0;
-}
-
-/** The arguments, declared once (Node's util.parseArgs); `'help'` for --help. */
-export function parseArgs(argv: readonly string[]): Args | 'help' {
-  let parsed: { values: { base?: string; customers?: string; format?: string; help?: boolean } };
-  try {
-    parsed = nodeParseArgs({
-      args: [...argv],
-      options: {
-        base: { type: 'string' },
-        customers: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (e) {
-    const m = /Unexpected argument '([^']*)'/.exec((e as Error).message);
-    // util.parseArgs says "Option '--base <value>' argument missing" for a flag without value.
-    if (/argument missing/.test((e as Error).message)) {
-      const flag = /'(--[a-z-]+)/.exec((e as Error).message)?.[1] ?? 'option';
-      throw new Error(`${flag} needs a value`);
-    }
-    throw new Error(m ? `unknown argument '${m[1]}'` : (e as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) return 'help';
-  for (const [flag, v] of [
-    ['--base', values.base],
-    ['--customers', values.customers],
-    ['--format', values.format],
-  ] as const) {
-    if (v === '') throw new Error(`${flag} needs a value`);
-  }
-  const fmt = values.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(fmt)) {
-    throw new Error(`--format must be one of ${FORMATS.join(', ')}, got '${fmt}'`);
-  }
-  if (values.base === undefined) throw new Error('--base REF is required (e.g. --base origin/main)');
-  return { base: values.base, customersDir: values.customers, format: fmt as Format };
 }
 
 /** The three output formats. Pure, so tests compare exact text. */

@@ -5,16 +5,19 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
-import { CUSTOMER_SCHEMA, GENERATED_MARKER, branchFor } from '../config/schema';
+import { CUSTOMER_SCHEMA_NODE, GENERATED_MARKER, branchFor } from '../config/schema';
 import type { SchemaNode } from '../config/schema';
+import { publishedSchema } from '../config/schema/publish';
 import { handoffSampleFiles } from '../handoff/samples';
+import { orList } from '../text/or-list';
+import { defineCommand } from './kit';
+import type { Output } from './output';
 
 export const SCHEMA_FILE = 'schema/customer.schema.json';
 export const FIELDS_FILE = 'docs/fields.md';
 
 export function renderSchemaJson(): string {
-  return `${JSON.stringify(CUSTOMER_SCHEMA, null, 2)}\n`;
+  return `${JSON.stringify(publishedSchema(CUSTOMER_SCHEMA_NODE), null, 2)}\n`;
 }
 
 interface Row {
@@ -35,7 +38,7 @@ export function renderFieldsMarkdown(): string {
     '`src/config/schema.ts`. The schema checks types, required keys, enums and syntax; the rules',
     'in `docs/diagnostics.md` check everything that needs arithmetic, settings or other fields.',
   ];
-  const top = CUSTOMER_SCHEMA;
+  const top = CUSTOMER_SCHEMA_NODE;
   sections.push('', '## Top level', '', ...table(rows(top, '', () => true)));
   const connectivity = top.properties!.connectivity;
   for (const branch of connectivity.oneOf ?? []) {
@@ -99,7 +102,7 @@ function typeOf(node: SchemaNode): string {
   const types = ([] as string[]).concat((n.type as string | string[] | undefined) ?? []);
   if (types.includes('array')) return `list of ${n.items ? typeOf(n.items) : 'values'}`;
   if (types.includes('object')) return 'mapping';
-  return types.join(' or ');
+  return orList(types);
 }
 
 function table(list: readonly Row[]): string[] {
@@ -123,26 +126,19 @@ export function generatedFiles(): { file: string; content: string }[] {
   ];
 }
 
-export async function run(argv: string[]): Promise<number> {
-  const usage =
-    'usage: linkforge generate [--check]\n\n' +
-    '  --check   write nothing; exit 1 when a generated file differs from what the generator would write\n';
-  let check = false;
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: { check: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    });
-    if (values.help) {
-      process.stdout.write(usage);
-      return 0;
-    }
-    check = values.check ?? false;
-  } catch (e) {
-    process.stderr.write(`linkforge generate: ${e instanceof Error ? e.message : String(e)}\n${usage}`);
-    return 1;
-  }
+const USAGE =
+  'usage: linkforge generate [--check]\n\n' +
+  '  --check   write nothing; exit 1 when a generated file differs from what the generator would write\n';
+
+export const { run } = defineCommand({
+  name: 'generate',
+  usage: USAGE,
+  options: { check: { type: 'boolean' } },
+  args: (values) => ({ check: values.check ?? false }),
+  execute: generate,
+});
+
+async function generate({ check }: { check: boolean }, out: Output): Promise<number> {
   const stale: string[] = [];
   for (const { file, content } of generatedFiles()) {
     const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
@@ -152,11 +148,11 @@ export async function run(argv: string[]): Promise<number> {
     } else {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, content);
-      process.stdout.write(`wrote ${file}\n`);
+      out.stdout(`wrote ${file}\n`);
     }
   }
   if (stale.length > 0) {
-    process.stderr.write(
+    out.stderr(
       `linkforge generate --check: out of date: ${stale.join(', ')}; run npm run generate and commit\n`,
     );
     return 1;

@@ -11,18 +11,19 @@
  * Exit status: 0 written, 1 bad input (unknown id, invalid files, state unreadable, AWS refused).
  */
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { DescribeVpcPeeringConnectionsCommand } from '@aws-sdk/client-ec2';
 import { formatText, hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
 import { availabilityZonesFor } from '../config/settings';
 import { writeFileAtomic } from '../fsutil/atomic-write';
 import { DeviceTypeError, fetchDeviceConfiguration } from '../handoff/device-configuration';
-import { buildHandoff, type PeeringLiveInfo } from '../handoff/model';
+import type { PeeringLiveInfo } from '../handoff/document';
+import { buildHandoff } from '../handoff/model';
 import { readStackOutputs, type StackOutputs } from '../handoff/outputs';
 import { renderHandoffJson, renderHandoffMarkdown } from '../handoff/render';
 import { plain } from '../handoff/text';
 import { ec2Client, type Ec2Like } from '../status/client';
+import { choice, defineCommand } from './kit';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge handoff ID [--format md|json] [--device TYPE] [--live] [--customers DIR] [--outdir DIR]
@@ -53,48 +54,30 @@ export interface HandoffCommandOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let parsed: HandoffCommandOptions | 'help';
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    out.stderr(`linkforge handoff: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 1;
-  }
-  if (parsed === 'help') {
-    out.stdout(USAGE);
-    return 0;
-  }
-  return handoffCommand(parsed, out);
-}
-
-function parse(argv: string[]): HandoffCommandOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      format: { type: 'string' },
-      device: { type: 'string' },
-      live: { type: 'boolean' },
-      customers: { type: 'string' },
-      outdir: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return 'help';
-  if (positionals.length !== 1) throw new Error('give exactly one customer id');
-  const format = values.format ?? 'md';
-  if (format !== 'md' && format !== 'json') throw new Error(`--format must be md or json, got '${format}'`);
-  return {
-    id: positionals[0],
-    format,
-    device: values.device,
-    live: values.live ?? false,
-    customersDir: values.customers,
-    outdir: values.outdir,
-  };
-}
+export const { run } = defineCommand({
+  name: 'handoff',
+  usage: USAGE,
+  options: {
+    format: { type: 'string' },
+    device: { type: 'string' },
+    live: { type: 'boolean' },
+    customers: { type: 'string' },
+    outdir: { type: 'string' },
+  },
+  positionals: true,
+  args: (values, positionals): HandoffCommandOptions => {
+    if (positionals.length !== 1) throw new Error('give exactly one customer id');
+    return {
+      id: positionals[0],
+      format: choice('--format', values.format, ['md', 'json'], 'md'),
+      device: values.device,
+      live: values.live ?? false,
+      customersDir: values.customers,
+      outdir: values.outdir,
+    };
+  },
+  execute: handoffCommand,
+});
 
 export async function handoffCommand(
   opts: HandoffCommandOptions,

@@ -8,36 +8,67 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { suggest } from '../config/suggest';
 
-type Command = (argv: string[]) => Promise<number>;
+import { PROCESS_OUTPUT, type Output } from './output';
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  validate: async () => (await import('./validate')).run,
-  synth: async () => (await import('./synth')).run,
-  plan: async () => (await import('./plan')).run,
-  affected: async () => (await import('./affected')).run,
-  generate: async () => (await import('./generate')).run,
-  summarize: async () => (await import('./summarize')).run,
-  'shard-matrix': async () => (await import('./shard-matrix')).run,
-  handoff: async () => (await import('./handoff')).run,
-  status: async () => (await import('./status')).run,
-  list: async () => (await import('./list')).run,
+/** A command module's entry point: every module defines it with the kit (./kit.ts). */
+type Run = (argv: string[], out?: Output) => Promise<number>;
+
+/**
+ * Every command: its line in the overview and its module, loaded only when the command runs (a
+ * `validate` need not load cdktf or the AWS SDK).
+ */
+const COMMANDS: Record<string, { readonly summary: string; readonly load: () => Promise<Run> }> = {
+  validate: {
+    summary: 'check every customer file (--customers DIR, --format text|github|json)',
+    load: async () => (await import('./validate')).run,
+  },
+  synth: {
+    summary: 'validate, then write cdktf.out/stacks/<id>/cdk.tf.json ([ID...])',
+    load: async () => (await import('./synth')).run,
+  },
+  plan: {
+    summary:
+      'synth, then terraform init + plan per stack ([ID...] [--affected-since REF] [--shard K/N] [--jobs N] [--offline])',
+    load: async () => (await import('./plan')).run,
+  },
+  summarize: {
+    summary: 'merge the output directories of plan --shard runs into one summary (DIR... [--outdir DIR])',
+    load: async () => (await import('./summarize')).run,
+  },
+  'shard-matrix': {
+    summary: 'the CI job matrix of plan shards for an affected set (--affected-from FILE [--threshold N])',
+    load: async () => (await import('./shard-matrix')).run,
+  },
+  affected: {
+    summary: 'customers added, changed or removed since --base REF',
+    load: async () => (await import('./affected')).run,
+  },
+  generate: {
+    summary: 'regenerate committed artefacts (schema/customer.schema.json, docs/fields.md)',
+    load: async () => (await import('./generate')).run,
+  },
+  handoff: {
+    summary:
+      "the customer's handoff document: cdktf.out/handoff/<id>.md (ID [--format md|json] [--device TYPE] [--live])",
+    load: async () => (await import('./handoff')).run,
+  },
+  status: {
+    summary: 'live state of every link in AWS, compared with the files ([ID...] [--format text|json|md])',
+    load: async () => (await import('./status')).run,
+  },
+  list: {
+    summary: 'every customer: id, type, region, plan, accepted/decommissioned (--format text|json)',
+    load: async () => (await import('./list')).run,
+  },
 };
 
 const USAGE = `usage: linkforge <command> [options]      (linkforge <command> --help for its options)
        linkforge --version
 
 commands:
-  validate   check every customer file (--customers DIR, --format text|github|json)
-  synth      validate, then write cdktf.out/stacks/<id>/cdk.tf.json ([ID...])
-  plan       synth, then terraform init + plan per stack ([ID...] [--affected-since REF] [--shard K/N] [--jobs N] [--offline])
-  summarize  merge the output directories of plan --shard runs into one summary (DIR... [--outdir DIR])
-  shard-matrix  the CI job matrix of plan shards for an affected set (--affected-from FILE [--threshold N])
-  affected   customers added, changed or removed since --base REF
-  generate   regenerate committed artefacts (schema/customer.schema.json, docs/fields.md)
-  handoff    the customer's handoff document: cdktf.out/handoff/<id>.md (ID [--format md|json] [--device TYPE] [--live])
-  status     live state of every link in AWS, compared with the files ([ID...] [--format text|json|md])
-  list       every customer: id, type, region, plan, accepted/decommissioned (--format text|json)
-`;
+${Object.entries(COMMANDS)
+  .map(([name, { summary }]) => `  ${name.padEnd(9)}  ${summary}\n`)
+  .join('')}`;
 
 /** The package's version, from the package.json above this file (src/cli or dist/src/cli). */
 export function version(from: string = __dirname): string {
@@ -51,35 +82,33 @@ export function version(from: string = __dirname): string {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+async function main(argv: string[], out: Output): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    out.stdout(USAGE);
     return name ? 0 : 1;
   }
   if (name === '--version' || name === '-V' || name === 'version') {
-    process.stdout.write(`linkforge ${version()}\n`);
+    out.stdout(`linkforge ${version()}\n`);
     return 0;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!load) {
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
     const near = suggest(name, Object.keys(COMMANDS));
-    process.stderr.write(
-      `linkforge: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''}\n${USAGE}`,
-    );
+    out.stderr(`linkforge: unknown command '${name}'${near ? `; did you mean '${near}'?` : ''}\n${USAGE}`);
     return 1;
   }
-  return (await load())(rest);
+  return (await command.load())(rest, out);
 }
 
-main(process.argv.slice(2)).then(
+main(process.argv.slice(2), PROCESS_OUTPUT).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
     const msg = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`linkforge: internal error: ${msg}\n`);
-    if (process.env.LINKFORGE_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+    PROCESS_OUTPUT.stderr(`linkforge: internal error: ${msg}\n`);
+    if (process.env.LINKFORGE_DEBUG && err instanceof Error) PROCESS_OUTPUT.stderr(`${err.stack}\n`);
     process.exitCode = 2;
   },
 );

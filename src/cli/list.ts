@@ -1,14 +1,14 @@
 /**
  * `linkforge list [--customers DIR] [--format text|json]`: every customer at a glance: id,
- * connectivity type, vendor region, commercial plan and state (for peering and transit gateway:
+ * connectivity type, vendor region, commercial tier (`plan`) and state (for peering and transit gateway:
  * accepted or pending; decommissioned for any). Files with errors are reported on stderr (exit 1)
  * and the valid ones are still listed.
  */
-import { parseArgs } from 'util';
 import { hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import type { Customer } from '../config/types';
-import { PROCESS_OUTPUT, type Output } from './output';
+import { choice, defineCommand } from './kit';
+import type { Output } from './output';
 import { formatTextStyled, paint } from './style';
 
 const USAGE = `usage: linkforge list [--customers DIR] [--format text|json]
@@ -22,7 +22,8 @@ export interface CustomerListing {
   readonly name: string;
   readonly type: Customer['connectivity']['type'];
   readonly region: string;
-  readonly plan: Customer['plan'];
+  /** The commercial tier, under the customer file's own key name. */
+  readonly plan: Customer['tier'];
   /** Peering and transit gateway: whether the customer accepted; undefined for a VPN. */
   readonly accepted?: boolean;
   readonly decommission: boolean;
@@ -36,7 +37,7 @@ export function listing(file: string, c: Customer): CustomerListing {
     name: c.name,
     type: c.connectivity.type,
     region: c.region,
-    plan: c.plan,
+    plan: c.tier,
     ...(typeof conn.accepted === 'boolean' ? { accepted: conn.accepted } : {}),
     decommission: c.decommission,
     file,
@@ -49,33 +50,22 @@ function state(l: CustomerListing): string {
   return l.accepted ? 'accepted' : 'pending acceptance';
 }
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let values: { customers?: string; format?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        customers: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    out.stderr(`linkforge list: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 1;
-  }
-  if (values.help) {
-    out.stdout(USAGE);
-    return 0;
-  }
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') {
-    out.stderr(`linkforge list: --format must be text or json, not '${format}'\n${USAGE}`);
-    return 1;
-  }
-  const project = loadProject({ customersDir: values.customers ?? DEFAULT_CUSTOMERS_DIR });
+export const { run } = defineCommand({
+  name: 'list',
+  usage: USAGE,
+  options: { customers: { type: 'string' }, format: { type: 'string' } },
+  args: (values) => ({
+    customersDir: values.customers ?? DEFAULT_CUSTOMERS_DIR,
+    format: choice('--format', values.format, ['text', 'json'], 'text'),
+  }),
+  execute: list,
+});
+
+async function list(
+  { customersDir, format }: { customersDir: string; format: 'text' | 'json' },
+  out: Output,
+): Promise<number> {
+  const project = loadProject({ customersDir });
   for (const d of project.diagnostics) out.stderr(`${formatTextStyled(d, out.stderrColour)}\n`);
   out.stderr(formatSkipped(project.skipped));
   const rows = project.customers

@@ -2,7 +2,8 @@
  * Printing the end of a plan run (src/plan/report.ts), shared by `linkforge plan` and `linkforge
  * summarize`: problems, the totals line (or the results JSON), then notes.
  */
-import type { PlanReport } from '../plan/report';
+import { reportRun, type PlanReport, type ReportContext } from '../plan/report';
+import type { StackRunResult } from '../plan/types';
 import type { Output } from './output';
 import { paint } from './style';
 
@@ -19,4 +20,12 @@ export function printReport(report: PlanReport, out: Output, format: 'text' | 'j
   }
   for (const n of report.notes) out.stderr(n);
   return report.exitCode;
+}
+
+/** Report `results` (src/plan/report.ts: summary.md, plan-results.json) and print it: the end of a run. */
+export function finish(
+  results: readonly StackRunResult[],
+  ctx: ReportContext & { readonly out: Output; readonly format?: 'text' | 'json' },
+): number {
+  return printReport(reportRun(results, ctx), ctx.out, ctx.format);
 }

@@ -7,11 +7,11 @@
  * `stacks=117` to append to `$GITHUB_OUTPUT`.
  */
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { AffectedError } from '../pr/affected';
 import { readAffectedFile } from '../pr/affected-file';
 import { DEFAULT_MAX_SHARDS, DEFAULT_THRESHOLD, shardMatrix } from '../shards/matrix';
-import { PROCESS_OUTPUT, type Output } from './output';
+import { UsageError, defineCommand } from './kit';
+import type { Output } from './output';
 
 const USAGE = `usage: linkforge shard-matrix (--affected-from FILE | --count N) [--threshold N] [--max-shards N] [--github-output]
 
@@ -22,56 +22,70 @@ const USAGE = `usage: linkforge shard-matrix (--affected-from FILE | --count N) 
   --github-output       print matrix=JSON, count=N and stacks=N lines for $GITHUB_OUTPUT
 `;
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  try {
-    const { values } = parseArgs({
-      args: argv,
-      options: {
-        'affected-from': { type: 'string' },
-        count: { type: 'string' },
-        threshold: { type: 'string' },
-        'max-shards': { type: 'string' },
-        'github-output': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-    if (values.help) {
-      out.stdout(USAGE);
-      return 0;
-    }
-    if ((values['affected-from'] === undefined) === (values.count === undefined))
+interface ShardMatrixArgs {
+  /** The affected set's file, or the number of stacks to plan. */
+  readonly stacks: { readonly affectedFrom: string } | { readonly count: number };
+  readonly threshold?: number;
+  readonly maxShards?: number;
+  readonly githubOutput: boolean;
+}
+
+export const { run } = defineCommand({
+  name: 'shard-matrix',
+  usage: USAGE,
+  options: {
+    'affected-from': { type: 'string' },
+    count: { type: 'string' },
+    threshold: { type: 'string' },
+    'max-shards': { type: 'string' },
+    'github-output': { type: 'boolean' },
+  },
+  args: (values): ShardMatrixArgs => {
+    const from = values['affected-from'];
+    if ((from === undefined) === (values.count === undefined))
       throw new Error('give --affected-from FILE or --count N (every customer: the drift run)');
-    const int = (flag: string, v: string | undefined): number | undefined => {
-      if (v === undefined) return undefined;
-      if (!/^[1-9]\d*$/.test(v)) throw new Error(`${flag} must be a positive integer, got '${v}'`);
-      return Number(v);
+    if (values.count !== undefined && !/^(0|[1-9]\d*)$/.test(values.count))
+      throw new Error(`--count must be an integer >= 0, got '${values.count}'`);
+    return {
+      stacks: from !== undefined ? { affectedFrom: from } : { count: Number(values.count) },
+      threshold: positiveInt('--threshold', values.threshold),
+      maxShards: positiveInt('--max-shards', values['max-shards']),
+      githubOutput: values['github-output'] ?? false,
     };
-    let stacks: number;
-    if (values['affected-from'] !== undefined) {
-      const affected = readAffectedFile(path.resolve(values['affected-from']));
-      // Removed customer files are checked by shard 1, so they count as work too.
-      stacks = new Set([...affected.added, ...affected.changed]).size + affected.removed.length;
-    } else {
-      if (!/^(0|[1-9]\d*)$/.test(values.count!))
-        throw new Error(`--count must be an integer >= 0, got '${values.count}'`);
-      stacks = Number(values.count);
+  },
+  execute: shardMatrixCommand,
+});
+
+function positiveInt(flag: string, v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(v)) throw new Error(`${flag} must be a positive integer, got '${v}'`);
+  return Number(v);
+}
+
+async function shardMatrixCommand(args: ShardMatrixArgs, out: Output): Promise<number> {
+  let stacks: number;
+  if ('affectedFrom' in args.stacks) {
+    let affected: ReturnType<typeof readAffectedFile>;
+    try {
+      affected = readAffectedFile(path.resolve(args.stacks.affectedFrom));
+    } catch (e) {
+      throw e instanceof AffectedError ? new UsageError(e.message) : e;
     }
-    const matrix = shardMatrix(stacks, {
-      threshold: int('--threshold', values.threshold),
-      maxShards: int('--max-shards', values['max-shards']),
-    });
-    const json = JSON.stringify(matrix);
-    out.stdout(
-      values['github-output']
-        ? `matrix=${json}\ncount=${matrix.include.length}\nstacks=${stacks}\n`
-        : `${json}\n`,
-    );
-    return 0;
-  } catch (e) {
-    const msg = e instanceof AffectedError || e instanceof Error ? e.message : String(e);
-    out.stderr(`linkforge shard-matrix: ${msg}\n${USAGE}`);
-    return 1;
+    // Removed customer files are checked by shard 1, so they count as work too.
+    stacks = new Set([...affected.added, ...affected.changed]).size + affected.removed.length;
+  } else {
+    stacks = args.stacks.count;
   }
+  let matrix: ReturnType<typeof shardMatrix>;
+  try {
+    matrix = shardMatrix(stacks, { threshold: args.threshold, maxShards: args.maxShards });
+  } catch (e) {
+    // Its limits are on --threshold and --max-shards: a mistake in the call.
+    throw new UsageError((e as Error).message);
+  }
+  const json = JSON.stringify(matrix);
+  out.stdout(
+    args.githubOutput ? `matrix=${json}\ncount=${matrix.include.length}\nstacks=${stacks}\n` : `${json}\n`,
+  );
+  return 0;
 }

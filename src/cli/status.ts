@@ -7,13 +7,11 @@
  * Exit status: 0 every link healthy; 1 something needs action, waits on someone, or could not be
  * checked (a region failed: the others are still reported); 2 internal error.
  */
-import * as path from 'path';
-import { parseArgs } from 'util';
-import { formatText, hasErrors } from '../config/diagnostics';
-import { DEFAULT_CUSTOMERS_DIR, loadProject } from '../config/load';
-import { ec2Client, type Ec2Like } from '../status/client';
-import { collectStatus } from '../status/status';
+import { formatText } from '../config/diagnostics';
+import { DEFAULT_CUSTOMERS_DIR } from '../config/load';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../status/render';
+import { projectStatus, type ProjectStatusOptions } from '../status/status';
+import { choice, defineCommand } from './kit';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge status [ID...] [--format text|json|md] [--customers DIR]
@@ -27,90 +25,43 @@ exit status: 0 every link healthy, 1 something needs action or could not be chec
 
 export type StatusFormat = 'text' | 'json' | 'md';
 
-export interface StatusCommandOptions {
-  readonly ids?: readonly string[];
+export interface StatusCommandOptions extends ProjectStatusOptions {
   /** @default 'text' */
   readonly format?: StatusFormat;
-  readonly customersDir?: string;
-  /** @default process.cwd() */
-  readonly projectDir?: string;
-  /** @default a real EC2 client per region, adaptive retries */
-  readonly clientFor?: (region: string) => Ec2Like;
-  /** @default new Date() */
-  readonly now?: Date;
 }
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let parsed: StatusCommandOptions | 'help';
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    out.stderr(`linkforge status: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 1;
-  }
-  if (parsed === 'help') {
-    out.stdout(USAGE);
-    return 0;
-  }
-  return statusCommand(parsed, out);
-}
-
-function parse(argv: string[]): StatusCommandOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      format: { type: 'string' },
-      customers: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return 'help';
-  const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json' && format !== 'md') {
-    throw new Error(`--format must be text, json or md, got '${format}'`);
-  }
-  return { ids: positionals.length > 0 ? positionals : undefined, format, customersDir: values.customers };
-}
+export const { run } = defineCommand({
+  name: 'status',
+  usage: USAGE,
+  options: { format: { type: 'string' }, customers: { type: 'string' } },
+  positionals: true,
+  args: (values, ids): StatusCommandOptions => ({
+    ids: ids.length > 0 ? ids : undefined,
+    format: choice('--format', values.format, ['text', 'json', 'md'], 'text'),
+    customersDir: values.customers,
+  }),
+  execute: statusCommand,
+});
 
 export async function statusCommand(
   opts: StatusCommandOptions,
   out: Output = PROCESS_OUTPUT,
 ): Promise<number> {
-  const projectDir = path.resolve(opts.projectDir ?? process.cwd());
-  const customersDir = opts.customersDir ?? DEFAULT_CUSTOMERS_DIR;
-  const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
-  const loaded = loadProject({ customersDir: fromCwd(customersDir), cdktfJson: fromCwd('cdktf.json') });
+  const status = await projectStatus(opts);
   // Errors only: warnings are the business of `validate` and the pull request, and a fleet's worth
   // of them would bury the status table in a scheduled job's log.
-  for (const d of loaded.diagnostics) if (d.severity === 'error') out.stderr(formatText(d) + '\n');
-  if (hasErrors(loaded.diagnostics)) {
+  for (const d of status.diagnostics) if (d.severity === 'error') out.stderr(formatText(d) + '\n');
+  if (status.kind === 'invalid') {
     out.stderr('linkforge status: the customer files have errors (above); nothing was checked\n');
     return 1;
   }
-  let selected = loaded.customers;
-  if (opts.ids) {
-    const known = new Set(loaded.customers.map((c) => c.customer.id));
-    const unknown = opts.ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      out.stderr(
-        `linkforge status: unknown customer id(s): ${unknown.join(', ')} (no such file in ${customersDir}/)\n`,
-      );
-      return 1;
-    }
-    const wanted = new Set(opts.ids);
-    selected = loaded.customers.filter((c) => wanted.has(c.customer.id));
+  if (status.kind === 'unknown-ids') {
+    out.stderr(
+      `linkforge status: unknown customer id(s): ${status.ids.join(', ')} (no such file in ${opts.customersDir ?? DEFAULT_CUSTOMERS_DIR}/)\n`,
+    );
+    return 1;
   }
-  const clients = new Map<string, Ec2Like>();
-  const clientFor =
-    opts.clientFor ??
-    ((region: string) => {
-      let c = clients.get(region);
-      if (!c) clients.set(region, (c = ec2Client(region)));
-      return c;
-    });
-  const report = await collectStatus(selected, { clientFor, subset: opts.ids !== undefined, now: opts.now });
+  const { report } = status;
   const format = opts.format ?? 'text';
   out.stdout(
     format === 'json'

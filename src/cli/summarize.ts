@@ -15,8 +15,7 @@ import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output
 import { mdCodeBlock } from '../pr/markdown';
 import { mergeShardResults } from '../shards/summarize';
 import { MAX_SHARDS } from '../shards/shard';
-import { reportRun } from '../plan/report';
-import { printReport } from './plan-report';
+import { finish } from './plan-report';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge summarize DIR... [--outdir DIR] [--expect-shards N] [--detailed-exitcode]
@@ -156,13 +155,13 @@ function mergeInto(
           '',
         ].join('\n')
       : undefined;
-  const report = reportRun(merged.results, {
+  const code = finish(merged.results, {
     summaryFile: path.join(absOutdir, 'summary.md'),
     absOutdir,
     projectDir,
     detailedExitcode: opts.detailedExitcode,
+    out,
     preamble,
   });
-  const code = printReport(report, out);
   return merged.problems.length > 0 ? 1 : code;
 }

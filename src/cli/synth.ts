@@ -5,7 +5,6 @@
  * Any validation error exits 1 before anything is written, so an earlier output stays as it was.
  * With ids, only those stacks are replaced; every other stack directory is kept.
  */
-import { parseArgs } from 'util';
 import { UnsafeOutdirError, checkOutdir } from '../fsutil/outdir-guard';
 import { hasErrors } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
@@ -13,37 +12,34 @@ import { suggest } from '../config/suggest';
 import { fileSystemFailure } from '../fsutil/atomic-write';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { synthesize } from '../stacks/synthesize';
-import { PROCESS_OUTPUT, type Output } from './output';
+import { defineCommand } from './kit';
+import type { Output } from './output';
 import { formatTextStyled } from './style';
 
 const USAGE = 'usage: linkforge synth [--customers DIR] [--outdir DIR] [--offline] [ID...]\n';
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let values: { customers?: string; outdir?: string; offline?: boolean; help?: boolean };
-  let ids: string[];
-  try {
-    ({ values, positionals: ids } = parseArgs({
-      args: argv,
-      options: {
-        customers: { type: 'string' },
-        outdir: { type: 'string' },
-        offline: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: true,
-    }));
-  } catch (e) {
-    out.stderr(`linkforge synth: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 1;
-  }
-  if (values.help) {
-    out.stdout(USAGE);
-    return 0;
-  }
-  const customersDir = values.customers ?? DEFAULT_CUSTOMERS_DIR;
-  const outdir = values.outdir ?? 'cdktf.out';
+interface SynthArgs {
+  readonly customersDir: string;
+  readonly outdir: string;
+  readonly offline: boolean;
+  readonly ids: readonly string[];
+}
 
+export const { run } = defineCommand({
+  name: 'synth',
+  usage: USAGE,
+  options: { customers: { type: 'string' }, outdir: { type: 'string' }, offline: { type: 'boolean' } },
+  positionals: true,
+  args: (values, ids): SynthArgs => ({
+    customersDir: values.customers ?? DEFAULT_CUSTOMERS_DIR,
+    outdir: values.outdir ?? 'cdktf.out',
+    offline: values.offline ?? false,
+    ids,
+  }),
+  execute: synth,
+});
+
+async function synth({ customersDir, outdir, offline, ids }: SynthArgs, out: Output): Promise<number> {
   const started = process.hrtime.bigint();
   const project = loadProject({ customersDir });
   for (const d of project.diagnostics) out.stderr(`${formatTextStyled(d, out.stderrColour)}\n`);
@@ -89,7 +85,7 @@ export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise
     stacks = synthesize(project.customers, project.settings, {
       outdir,
       ids: ids.length > 0 ? ids : undefined,
-      offline: values.offline,
+      offline,
     });
   } catch (e) {
     const why = fileSystemFailure(e);

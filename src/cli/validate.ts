@@ -2,11 +2,11 @@
  * `linkforge validate [--customers DIR] [--format text|github|json]`: check every customer file
  * and the platform settings, print one line per problem, exit 1 on any error (0 with warnings).
  */
-import { parseArgs } from 'util';
 import { formatGithub, formatJson, hasErrors } from '../config/diagnostics';
 import type { Diagnostic } from '../config/diagnostics';
 import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
-import { PROCESS_OUTPUT, type Output } from './output';
+import { choice, defineCommand } from './kit';
+import type { Output } from './output';
 import { formatTextStyled, paint } from './style';
 
 export const FORMATS = ['text', 'github', 'json'] as const;
@@ -14,36 +14,21 @@ export type Format = (typeof FORMATS)[number];
 
 const USAGE = 'usage: linkforge validate [--customers DIR] [--format text|github|json]\n';
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let values: { customers?: string; format?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        customers: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (e) {
-    out.stderr(`linkforge validate: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 1;
-  }
-  if (values.help) {
-    out.stdout(USAGE);
-    return 0;
-  }
-  const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) {
-    out.stderr(
-      `linkforge validate: --format must be text, github or json, not ${JSON.stringify(values.format)}\n${USAGE}`,
-    );
-    return 1;
-  }
+export const { run } = defineCommand({
+  name: 'validate',
+  usage: USAGE,
+  options: { customers: { type: 'string' }, format: { type: 'string' } },
+  args: (values) => ({
+    customersDir: values.customers ?? DEFAULT_CUSTOMERS_DIR,
+    format: choice('--format', values.format, FORMATS, 'text'),
+  }),
+  execute: validate,
+});
 
-  const customersDir = values.customers ?? DEFAULT_CUSTOMERS_DIR;
+async function validate(
+  { customersDir, format }: { customersDir: string; format: Format },
+  out: Output,
+): Promise<number> {
   const result = loadProject({ customersDir });
 
   out.stdout(render(result.diagnostics, format, out.stdoutColour));

@@ -20,8 +20,10 @@ import { displayPath, loadSettings } from './settings-load';
 import type { PlatformSettings } from './settings';
 import type { LoadedCustomer } from './types';
 import { NotRegularFile, readRegularFile } from '../fsutil/read-regular';
-import { MAX_FILE_BYTES, formatPath, readYaml } from './yaml-source';
-import type { YamlSource } from './yaml-source';
+import { readYaml } from './yaml-source';
+import { MAX_FILE_BYTES } from './yaml-guards';
+import type { YamlSource } from './yaml-locate';
+import { formatPath } from '../text/field-path';
 
 export interface SourceFile {
   /** Path as shown in diagnostics. */

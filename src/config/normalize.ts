@@ -10,15 +10,13 @@ import type {
   PhaseDocument,
   SiteToSiteVpnDocument,
   TransitGatewayDocument,
+  TunnelOptionsDocument,
   VpcPeeringDocument,
-} from './rules/rule';
+} from './schema';
 import type { PlatformSettings } from './settings';
 import type {
-  AddOn,
   Customer,
   PhaseOptions,
-  Phase1Encryption,
-  Integrity,
   PortRange,
   SiteToSiteVpnConnectivity,
   TransitGatewayConnectivity,
@@ -53,8 +51,9 @@ export function normalize(doc: CustomerDocument, settings: PlatformSettings): Cu
     name: doc.name,
     // UUIDs are case-insensitive (RFC 4122); one spelling keeps uniqueness checks and tags honest.
     orgId: doc.orgId.toLowerCase(),
-    plan: doc.plan,
-    addOns: [...(doc.addOns ?? [])] as AddOn[],
+    // The file's `plan` key is the commercial tier ("plan" in code means a Terraform plan).
+    tier: doc.plan,
+    addOns: [...(doc.addOns ?? [])],
     // The vendor VPC sits in `region`, or next to the customer's VPC when a peering leaves it out.
     // A VPN or transit gateway without a region is an error (a rule reports it); the empty string
     // never reaches a stack.
@@ -120,7 +119,7 @@ function normalizeVpn(
 }
 
 // Tunnel options keep AWS's defaults by being left out: only what the file says is copied.
-function normalizeTunnelOptions(t: NonNullable<SiteToSiteVpnDocument['tunnelOptions']>): TunnelOptions {
+function normalizeTunnelOptions(t: TunnelOptionsDocument): TunnelOptions {
   const out: { -readonly [K in keyof TunnelOptions]: TunnelOptions[K] } = {};
   if (t.insideCidrs) out.insideCidrs = [t.insideCidrs[0], t.insideCidrs[1]];
   if (t.phase1) out.phase1 = normalizePhase(t.phase1);
@@ -135,8 +134,8 @@ function normalizeTunnelOptions(t: NonNullable<SiteToSiteVpnDocument['tunnelOpti
 function normalizePhase(p: PhaseDocument): PhaseOptions {
   const out: { -readonly [K in keyof PhaseOptions]: PhaseOptions[K] } = {};
   if (p.lifetimeSeconds !== undefined) out.lifetimeSeconds = p.lifetimeSeconds;
-  if (p.encryption) out.encryption = [...p.encryption] as Phase1Encryption[];
-  if (p.integrity) out.integrity = [...p.integrity] as Integrity[];
+  if (p.encryption) out.encryption = [...p.encryption];
+  if (p.integrity) out.integrity = [...p.integrity];
   if (p.dhGroups) out.dhGroups = [...p.dhGroups];
   return out;
 }

@@ -11,8 +11,8 @@ import * as path from 'path';
 import { newAjv } from './ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics';
-import { CIDR_PATTERN, REGION_PATTERN } from './schema';
-import type { SchemaNode } from './schema';
+import { REGION_PATTERN, cidrBlock, regionCode } from './schema/fields';
+import { asNode, type SchemaNode } from './schema/builder';
 import { mapSchemaErrors } from './schema-errors';
 import { COMMERCIAL_REGIONS, DEFAULT_SETTINGS, LOG_RETENTION_DAYS } from './settings';
 import type { BackendSettings, LogSettings, PlatformSettings, QuotaSettings } from './settings';
@@ -36,7 +36,7 @@ export function arnRegion(arn: string): string {
   return arn.split(':')[3] ?? '';
 }
 
-const region: SchemaNode = { type: 'string', pattern: REGION_PATTERN, description: 'An AWS region code.' };
+const region: SchemaNode = asNode(regionCode({ description: 'An AWS region code.' }));
 
 const quotaValue = (description: string): SchemaNode => ({ type: 'integer', minimum: 1, description });
 const QUOTAS: SchemaNode = {
@@ -69,7 +69,7 @@ const LINKFORGE_SETTINGS: SchemaNode = {
       items: region,
       description: '"all-commercial" or a list of region codes.',
     },
-    defaultVendorCidr: { type: 'string', pattern: CIDR_PATTERN, description: 'Default vendor VPC CIDR.' },
+    defaultVendorCidr: asNode(cidrBlock({ description: 'Default vendor VPC CIDR.' })),
     defaultAmazonSideAsn: { type: 'integer', description: 'Default vendor-side ASN.' },
     availabilityZones: {
       type: 'object',
@@ -186,7 +186,7 @@ const LINKFORGE_SETTINGS: SchemaNode = {
 };
 
 // cdktf.json holds cdktf's own keys too: only context.linkforge is ours to check.
-const CDKTF_JSON_SCHEMA: SchemaNode = {
+export const CDKTF_JSON_SCHEMA: SchemaNode = {
   type: 'object',
   description: 'cdktf.json',
   properties: {

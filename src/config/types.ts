@@ -3,17 +3,43 @@
  * schema and had its defaults applied. Everything downstream (rules, stacks, constructs, CLI) works
  * on these types; none of it sees YAML.
  *
+ * Derived from the schema (./schema.ts) wherever the model is the document: the enums and the
+ * shapes of each part are the schema's, and only what normalizing changes is written here (which
+ * optional fields get a default, ports parsed into ranges, the two inside CIDRs as a pair).
+ *
  * This module never imports cdktf: config stays portable if the synthesis engine changes.
  */
+import type {
+  ADD_ONS,
+  CustomerDocument,
+  PhaseDocument,
+  SiteToSiteVpnDocument,
+  TIERS,
+  TransitGatewayDocument,
+  TunnelOptionsDocument,
+  VpcPeeringDocument,
+} from './schema';
+import type {
+  DPD_TIMEOUT_ACTIONS,
+  ENCRYPTION_ALGORITHMS,
+  IKE_VERSIONS,
+  INTEGRITY_ALGORITHMS,
+  ROUTINGS,
+  STARTUP_ACTIONS,
+} from './schema/vpn';
 
-export type Plan = 'enterprise' | 'team';
-export type AddOn = 'onprem-connectivity';
-export type Routing = 'bgp' | 'static';
-export type IkeVersion = 'ikev1' | 'ikev2';
-export type DpdTimeoutAction = 'clear' | 'none' | 'restart';
-export type StartupAction = 'add' | 'start';
-export type Phase1Encryption = 'AES128' | 'AES256' | 'AES128-GCM-16' | 'AES256-GCM-16';
-export type Integrity = 'SHA1' | 'SHA2-256' | 'SHA2-384' | 'SHA2-512';
+/** The customer's commercial tier, written as the file's `plan` key. */
+export type Tier = (typeof TIERS)[number];
+export type AddOn = (typeof ADD_ONS)[number];
+export type Routing = (typeof ROUTINGS)[number];
+export type IkeVersion = (typeof IKE_VERSIONS)[number];
+export type DpdTimeoutAction = (typeof DPD_TIMEOUT_ACTIONS)[number];
+export type StartupAction = (typeof STARTUP_ACTIONS)[number];
+export type EncryptionAlgorithm = (typeof ENCRYPTION_ALGORITHMS)[number];
+export type IntegrityAlgorithm = (typeof INTEGRITY_ALGORITHMS)[number];
+
+/** `Doc` with the keys `K` present (normalizing gave them their default). */
+type Defaulted<Doc, K extends keyof Doc> = Omit<Doc, K> & { readonly [P in K]-?: Exclude<Doc[P], undefined> };
 
 /** An inclusive TCP port range; a single port has `from === to`. */
 export interface PortRange {
@@ -21,116 +47,69 @@ export interface PortRange {
   readonly to: number;
 }
 
-export interface VpcPeeringPeer {
-  /** 12-digit AWS account id of the customer, as a string (leading zeros matter). */
-  readonly accountId: string;
-  /** The customer's VPC id (`vpc-` + 8 or 17 hex digits). */
-  readonly vpcId: string;
-  /** Region of the customer's VPC. */
-  readonly region: string;
-  /** Every CIDR associated with the customer VPC. */
-  readonly cidrs: readonly string[];
-}
-
-export interface VpcPeeringConnectivity {
-  readonly type: 'vpc-peering';
-  readonly peer: VpcPeeringPeer;
-  /** Destinations the vendor routes through the peering. Defaulted to `peer.cidrs`. */
-  readonly routes: readonly string[];
-  /** TCP ports the connectors may reach; `undefined` means every TCP port (1-65535). */
+/** `allowedTcpPorts` parsed: `undefined` means every TCP port (1-65535). */
+interface WithPorts {
   readonly allowedTcpPorts?: readonly PortRange[];
-  /** The customer accepted the peering request. Default false. */
-  readonly accepted: boolean;
-  /** Requester-side DNS resolution of the peer's private hostnames. Default false. */
-  readonly dnsResolution: boolean;
 }
 
-export interface PhaseOptions {
-  readonly lifetimeSeconds?: number;
-  readonly encryption?: readonly Phase1Encryption[];
-  readonly integrity?: readonly Integrity[];
-  readonly dhGroups?: readonly number[];
-}
+/** The customer's side of a peering: account, VPC id, region and every CIDR of the VPC. */
+export type VpcPeeringPeer = VpcPeeringDocument['peer'];
+
+/** VPC peering; `routes` defaults to `peer.cidrs`, `accepted` and `dnsResolution` to false. */
+export type VpcPeeringConnectivity = Defaulted<
+  Omit<VpcPeeringDocument, 'allowedTcpPorts'>,
+  'routes' | 'accepted' | 'dnsResolution'
+> &
+  WithPorts;
+
+export type PhaseOptions = PhaseDocument;
 
 /** Expert tunnel settings, applied to both tunnels. Anything left out keeps AWS's default. */
-export interface TunnelOptions {
+export type TunnelOptions = Omit<TunnelOptionsDocument, 'insideCidrs'> & {
   /** Exactly two /30s in 169.254.0.0/16: tunnel 1, tunnel 2. */
   readonly insideCidrs?: readonly [string, string];
-  readonly phase1?: PhaseOptions;
-  readonly phase2?: PhaseOptions;
-  readonly rekeyMarginSeconds?: number;
-  readonly dpdTimeoutSeconds?: number;
-  readonly dpdTimeoutAction?: DpdTimeoutAction;
-  readonly startupAction?: StartupAction;
-}
+};
 
-export interface CustomerGateway {
-  /** Public IPv4 address of the customer's VPN device. */
-  readonly ip: string;
-  /** The customer's BGP ASN; present exactly when routing is bgp. */
-  readonly bgpAsn?: number;
-  /** Device name shown in AWS. Defaulted from the customer id so no two customers share a gateway. */
-  readonly deviceName: string;
-}
+/** The customer's VPN device; `deviceName` defaults from the customer id (never shared). */
+export type CustomerGateway = Defaulted<SiteToSiteVpnDocument['customerGateway'], 'deviceName'>;
 
-export interface SiteToSiteVpnConnectivity {
-  readonly type: 'site-to-site-vpn';
-  readonly customerGateway: CustomerGateway;
-  /** Default `bgp`. */
-  readonly routing: Routing;
-  /** Customer networks. Required (>= 1) for static routing; may be empty for bgp. */
-  readonly cidrs: readonly string[];
-  /** Default 2. */
-  readonly tunnels: 1 | 2;
-  /** Default `ikev2`. */
-  readonly ikeVersion: IkeVersion;
-  /** TCP ports the connectors may reach; `undefined` means every TCP port. */
-  readonly allowedTcpPorts?: readonly PortRange[];
-  /** Default false. */
-  readonly natGateway: boolean;
-  /** Vendor-side (virtual private gateway) ASN. Defaulted from platform settings. */
-  readonly amazonSideAsn: number;
-  readonly tunnelOptions?: TunnelOptions;
-}
+/**
+ * Site-to-site VPN with its defaults: routing bgp, 2 tunnels, ikev2, no NAT gateway, the
+ * platform's amazonSideAsn; `cidrs` may be empty for bgp.
+ */
+export type SiteToSiteVpnConnectivity = Defaulted<
+  Omit<SiteToSiteVpnDocument, 'allowedTcpPorts' | 'customerGateway' | 'tunnelOptions'>,
+  'routing' | 'cidrs' | 'tunnels' | 'ikeVersion' | 'natGateway' | 'amazonSideAsn'
+> &
+  WithPorts & {
+    readonly customerGateway: CustomerGateway;
+    readonly tunnelOptions?: TunnelOptions;
+  };
 
-export interface TransitGateway {
-  /** The customer's transit gateway (`tgw-` + 17 hex digits). */
-  readonly id: string;
-  /** 12-digit AWS account id owning the transit gateway (and the RAM share). */
-  readonly accountId: string;
-  /** ARN of the AWS RAM resource share that shares the transit gateway with the vendor account. */
-  readonly resourceShareArn: string;
-}
+/** The customer's transit gateway: id, owning account and the RAM share. */
+export type TransitGateway = TransitGatewayDocument['transitGateway'];
 
-export interface TransitGatewayConnectivity {
-  readonly type: 'transit-gateway';
-  readonly transitGateway: TransitGateway;
-  /** Customer networks reached through the transit gateway (one route each once accepted). */
-  readonly cidrs: readonly string[];
-  /** TCP ports the connectors may reach; `undefined` means every TCP port (1-65535). */
-  readonly allowedTcpPorts?: readonly PortRange[];
-  /** The customer accepted the attachment. Default false. */
-  readonly accepted: boolean;
-}
+/** Transit gateway attachment; `accepted` defaults to false. */
+export type TransitGatewayConnectivity = Defaulted<
+  Omit<TransitGatewayDocument, 'allowedTcpPorts'>,
+  'accepted'
+> &
+  WithPorts;
 
 export type Connectivity = VpcPeeringConnectivity | SiteToSiteVpnConnectivity | TransitGatewayConnectivity;
 
-/** A validated customer with every default applied. */
-export interface Customer {
-  /** Stack name and state key. Immutable. */
-  readonly id: string;
-  readonly name: string;
-  readonly orgId: string;
-  readonly plan: Plan;
-  readonly addOns: readonly AddOn[];
-  /** The vendor VPC's region: `region`, or `peer.region` when `region` is left out. */
-  readonly region: string;
-  /** The vendor VPC's CIDR. Defaulted from platform settings. */
-  readonly vendorCidr: string;
-  /** Plan the destruction of this customer's stack. Default false. */
-  readonly decommission: boolean;
+/**
+ * A validated customer with every default applied. `region` is `region`, or `peer.region` when a
+ * peering leaves it out; `vendorCidr` defaults from the platform settings; `tier` is the file's
+ * `plan` key.
+ */
+export type Customer = Defaulted<
+  Omit<CustomerDocument, 'plan' | 'connectivity'>,
+  'addOns' | 'region' | 'vendorCidr' | 'decommission'
+> & {
+  readonly tier: Tier;
   readonly connectivity: Connectivity;
-}
+};
 
 /** A customer together with where it came from (for diagnostics and change detection). */
 export interface LoadedCustomer {

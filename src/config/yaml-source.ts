@@ -1,6 +1,7 @@
 /**
- * Reading one customer file: the file-level checks (size, binary, empty), YAML parsing and the
- * map from a field path back to a line and column. Nothing else in linkforge sees YAML.
+ * Reading one customer file: the text guards (yaml-guards.ts), YAML parsing, duplicate keys and
+ * alias expansion, into a JS value plus a YamlSource (yaml-locate.ts) that maps field paths back to
+ * lines and columns. Nothing else in linkforge sees YAML.
  *
  * YAML 1.2 core schema exactly as the `yaml` package reads it: a `%YAML 1.1` directive does not
  * bring back `yes`/`no` booleans or octal `017`, and tags outside the core schema are errors rather
@@ -18,188 +19,17 @@ import {
   isSeq,
   visit,
 } from 'yaml';
-import type { DocumentOptions, Node as YamlNode, Pair, ParseOptions, SchemaOptions } from 'yaml';
+import type { DocumentOptions, Node as YamlNode, ParseOptions, SchemaOptions } from 'yaml';
 import type { Diagnostic } from './diagnostics';
-import type { FieldPath } from './rules/rule';
+import { FILE_START, TextPositions, type Position } from './position';
+import { checkText } from './yaml-guards';
+import { YamlSource, aliasTargets, keyEntries, type KeyEntry } from './yaml-locate';
 
-/** Files above this size are refused before parsing: a customer file is a few hundred bytes. */
-export const MAX_FILE_BYTES = 1024 * 1024;
-
-/**
- * Nesting limit, checked on the text before parsing. `yaml` only notices deep nesting when the
- * JavaScript stack overflows, at a place that depends on the stack size; checking first makes the
- * diagnostic deterministic and keeps every later recursive walk shallow.
- */
-export const MAX_NESTING = 64;
-/** Indentation (leading spaces and block indicators such as `- `) beyond which a line is refused. */
-const MAX_INDENT = 256;
-
-export interface Position {
-  readonly line: number;
-  readonly column: number;
-}
-
-const FILE_START: Position = { line: 1, column: 1 };
-
-/** A parsed customer file: its JS value plus what it takes to point back into the text. */
-export class YamlSource {
-  constructor(
-    readonly file: string,
-    readonly text: string,
-    private readonly doc: Document.Parsed,
-    private readonly lineCounter: LineCounter,
-    keyList?: readonly KeyEntry[],
-    aliasTargetMap?: Map<Alias, unknown>,
-  ) {
-    this.keyList = keyList;
-    this.aliasTargets = aliasTargetMap;
-  }
-
-  position(offset: number): Position {
-    const { line, col } = this.lineCounter.linePos(Math.max(0, Math.min(offset, this.text.length)));
-    return withoutBom(this.text, line, col);
-  }
-
-  /**
-   * Where a diagnostic about `path` belongs: the key or the value when the path exists; for a path
-   * that does not exist (a missing key), the key of its deepest existing ancestor, or the start of
-   * the file when that ancestor is the document itself.
-   */
-  locate(path: FieldPath, target: 'key' | 'value' = 'value'): Position {
-    const found = this.walk(path);
-    if (found.depth < path.length) return this.keyOf(found.pair, found.node);
-    if (target === 'key') return this.keyOf(found.pair, found.node);
-    const node = found.node;
-    // `peer:` with nothing after it: the null has no text of its own, so point at its key.
-    if (isScalar(node) && node.value === null && !node.source && found.pair)
-      return this.keyOf(found.pair, node);
-    const range = (node as YamlNode | undefined)?.range;
-    return range ? this.position(range[0]) : this.keyOf(found.pair, node);
-  }
-
-  /** The scalar's text as written (e.g. `011122223333` for a number YAML read as 11122223333). */
-  sourceText(path: FieldPath): string | undefined {
-    const found = this.walk(path);
-    if (found.depth < path.length || !isScalar(found.node) || !found.node.range) return undefined;
-    return this.text.slice(found.node.range[0], found.node.range[1]);
-  }
-
-  /** Every mapping key in the document (aliases are not followed: their target is visited once). */
-  keys(): readonly KeyEntry[] {
-    this.keyList ??= keyEntries(this.doc.contents);
-    return this.keyList;
-  }
-  private keyList: readonly KeyEntry[] | undefined;
-
-  private keyOf(pair: Pair | undefined, node: unknown): Position {
-    const key = pair?.key as YamlNode | undefined;
-    if (key?.range) return this.position(key.range[0]);
-    // A list item has no key: point at the item itself.
-    const range = (node as YamlNode | undefined)?.range;
-    if (!pair && range && node !== this.doc.contents) return this.position(range[0]);
-    return FILE_START;
-  }
-
-  /** Follow `path` as far as it exists; aliases are resolved to their anchor's node. */
-  private walk(path: FieldPath): { node: unknown; pair: Pair | undefined; depth: number } {
-    let node: unknown = this.doc.contents;
-    let pair: Pair | undefined;
-    let depth = 0;
-    for (const segment of path) {
-      node = this.resolve(node);
-      let next: unknown;
-      let nextPair: Pair | undefined;
-      if (isMap(node)) {
-        nextPair = this.indexOf(node).get(String(segment));
-        next = nextPair?.value;
-      } else if (isSeq(node) && typeof segment === 'number') {
-        next = node.items[segment];
-      }
-      if (!nextPair && next === undefined) break;
-      node = next;
-      pair = nextPair;
-      depth++;
-    }
-    return { node: this.resolve(node), pair, depth };
-  }
-
-  // Per-mapping key index, built on first use: locating N diagnostics in a mapping of N keys stays
-  // linear. Duplicate keys never get this far (they are an error before the schema runs).
-  private readonly indexes = new Map<unknown, Map<string, Pair>>();
-  private indexOf(map: { items: Pair[] }): Map<string, Pair> {
-    let index = this.indexes.get(map);
-    if (!index) {
-      index = new Map();
-      for (const pair of map.items) {
-        const key = scalarKey(pair);
-        if (key !== undefined && !index.has(key)) index.set(key, pair);
-      }
-      this.indexes.set(map, index);
-    }
-    return index;
-  }
-
-  /**
-   * Every alias's target, found in ONE pass over the document. `Alias.resolve(doc)` searches the
-   * whole document on each call: locating N diagnostics behind one alias (8,000 bad ports in a
-   * 16 KB file) was quadratic, seconds to minutes.
-   */
-  private aliasTargets: Map<Alias, unknown> | undefined;
-  private targets(): Map<Alias, unknown> {
-    return (this.aliasTargets ??= aliasTargets(this.doc));
-  }
-
-  private resolve(node: unknown): unknown {
-    // Bounded: an alias chain cannot be longer than the number of anchors in the file.
-    for (let i = 0; isAlias(node) && i < 1000; i++) node = this.targets().get(node as Alias);
-    return node;
-  }
-}
-
-export interface KeyEntry {
-  readonly path: FieldPath;
-  readonly key: string;
-  /** Offset of the key in the text. */
-  readonly offset: number;
-  /** The mapping holding the key (to tell duplicates from equal keys in different mappings). */
-  readonly parent: unknown;
-}
-
-function keyEntries(root: unknown): KeyEntry[] {
-  const out: KeyEntry[] = [];
-  const visit = (node: unknown, path: (string | number)[]): void => {
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = scalarKey(pair);
-        if (key === undefined) continue;
-        const range = (pair.key as YamlNode | null)?.range;
-        out.push({ path: [...path, key], key, offset: range ? range[0] : -1, parent: node });
-        visit(pair.value, [...path, key]);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visit(item, [...path, i]));
-    }
-  };
-  visit(root, []);
-  return out;
-}
-
-/** `connectivity.peer.cidrs[0]`; keys that are not plain words are quoted: `tags["a.b"]`. */
-export function formatPath(path: FieldPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-function scalarKey(pair: Pair): string | undefined {
-  const key = pair.key;
-  if (isScalar(key)) return String(key.value);
-  return key === null || key === undefined ? '' : undefined;
-}
+export { MAX_FILE_BYTES, MAX_NESTING } from './yaml-guards';
+// settings-load.ts and schema-errors.ts still import these from here.
+export { YamlSource } from './yaml-locate';
+export { formatPath } from '../text/field-path';
+import { formatPath } from '../text/field-path';
 
 export type ReadResult =
   | { readonly ok: true; readonly value: unknown; readonly source: YamlSource }
@@ -227,44 +57,13 @@ export function readYaml(file: string, text: string): ReadResult {
     diagnostics: [{ file, ...pos, severity: 'error', code, path, message }],
   });
 
-  // Cheap first: a string of n UTF-16 units holds at least n bytes of UTF-8.
-  if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    return fail(
-      FILE_START,
-      'FILE_TOO_LARGE',
-      `file has more than ${MAX_FILE_BYTES} bytes; a customer file may be at most 1 MiB`,
-    );
-  }
-  const bad = firstBinaryChar(text);
-  if (bad >= 0) {
-    const code = text.charCodeAt(bad);
-    const what = code === 0xfffd ? 'bytes that are not valid UTF-8' : `the control character U+${hex4(code)}`;
-    return fail(
-      positionIn(text, bad),
-      'FILE_BINARY',
-      `file contains ${what}; a customer file is UTF-8 YAML text`,
-    );
-  }
-
-  const deep = tooDeepAt(text);
-  if (deep >= 0) {
-    return fail(
-      positionIn(text, deep),
-      'YAML_TOO_DEEP',
-      `YAML is nested more than ${MAX_NESTING} levels deep here; a customer file needs a handful`,
-    );
-  }
+  const refused = checkText(text);
+  if (refused) return fail(refused.position, refused.code, refused.message);
 
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
-  const pos = (offset: number): Position => {
-    // An error at the very end (an unclosed bracket) is shown just after the last character
-    // rather than on a line past the end of the file.
-    let at = Math.max(0, Math.min(offset, text.length));
-    if (at === text.length && text.endsWith('\n')) at -= text.endsWith('\r\n') ? 2 : 1;
-    const { line, col } = lineCounter.linePos(at);
-    return withoutBom(text, line, col);
-  };
+  const positions = new TextPositions(text, lineCounter);
+  const pos = (offset: number): Position => positions.atOrBeforeEnd(offset);
   // An empty stream (nothing or only comments) comes back as an object with `empty: true`.
   if (!Array.isArray(docs) || docs.length === 0 || (docs.length === 1 && docs[0].contents === null)) {
     return fail(
@@ -286,7 +85,7 @@ export function readYaml(file: string, text: string): ReadResult {
   // Duplicate keys are found here rather than by `yaml`'s uniqueKeys, whose check is quadratic in
   // the size of a mapping (a 600 KB file of distinct keys took 18 s).
   const seen = new Map<unknown, Map<string, KeyEntry>>();
-  const entries = keyEntries(doc.contents);
+  const entries = keyEntries(doc);
   for (const entry of entries) {
     let keys = seen.get(entry.parent);
     if (!keys) seen.set(entry.parent, (keys = new Map()));
@@ -336,7 +135,7 @@ export function readYaml(file: string, text: string): ReadResult {
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
 
-  const complex = firstComplexKey(doc.contents);
+  const complex = firstComplexKey(doc);
   if (complex) {
     return fail(
       pos(complex.range?.[0] ?? 0),
@@ -353,7 +152,7 @@ export function readYaml(file: string, text: string): ReadResult {
   if (!converted.ok) {
     const at = converted.alias?.range ? pos(converted.alias.range[0]) : FILE_START;
     if (converted.reason === 'limit') {
-      const first = firstAlias(doc.contents);
+      const first = firstAlias(doc);
       return fail(
         first?.range ? pos(first.range[0]) : at,
         'YAML_ALIAS_LIMIT',
@@ -368,25 +167,6 @@ export function readYaml(file: string, text: string): ReadResult {
   }
   const value = converted.value;
   return { ok: true, value, source: new YamlSource(file, text, doc, lineCounter, entries, targets) };
-}
-
-/**
- * Every alias's target, found in ONE pass over the document in document order (an alias refers to
- * the closest anchor before it). `Alias.resolve(doc)` searches the document on each call: locating
- * N diagnostics behind one alias (8,000 bad ports in a 16 KB file) was quadratic.
- */
-function aliasTargets(doc: Document.Parsed): Map<Alias, unknown> {
-  const anchors = new Map<string, unknown>();
-  const targets = new Map<Alias, unknown>();
-  visit(doc, {
-    Alias: (_key, alias) => {
-      targets.set(alias, anchors.get(alias.source));
-    },
-    Node: (_key, node) => {
-      if (!isAlias(node) && node.anchor) anchors.set(node.anchor, node);
-    },
-  });
-  return targets;
 }
 
 /**
@@ -477,144 +257,27 @@ function firstSentence(message: string): string {
     .replace(/[.:]$/, '');
 }
 
-/** Index of the first character that cannot appear in a YAML text file, or -1. */
-function firstBinaryChar(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // YAML 1.2 printable set: tab, LF, CR, x20-x7E, x85, xA0 and up (U+FFFD marks a decoding failure).
-    if (
-      (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) ||
-      (c >= 0x7f && c <= 0x9f && c !== 0x85) ||
-      c === 0xfffd
-    ) {
-      return i;
-    }
-  }
-  return -1;
-}
-
-/**
- * Offset where flow brackets nest deeper than MAX_NESTING or a line is indented past MAX_INDENT,
- * or -1. A light lexer: quoted scalars and comments are skipped so their brackets do not count.
- */
-function tooDeepAt(text: string): number {
-  let depth = 0;
-  let lineStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (lineStart) {
-      lineStart = false;
-      // Leading spaces, tabs and block indicators (`- `, `? `, `: `) each add a level of nesting.
-      let j = i;
-      while (j < text.length && j - i <= MAX_INDENT) {
-        const d = text.charCodeAt(j);
-        if (d === 0x20 || d === 0x09) j++;
-        else if ((d === 0x2d || d === 0x3f || d === 0x3a) && /[ \t]/.test(text[j + 1] ?? '')) j += 2;
-        else break;
-      }
-      if (j - i > MAX_INDENT) return i + MAX_INDENT;
-    }
-    switch (c) {
-      case 0x0a: // \n
-        lineStart = true;
-        break;
-      case 0x23: // # starts a comment after whitespace
-        if (i === 0 || isSpace(text.charCodeAt(i - 1))) {
-          while (i + 1 < text.length && text.charCodeAt(i + 1) !== 0x0a) i++;
-        }
-        break;
-      case 0x22: // "
-      case 0x27: // '
-        if (i === 0 || isTokenStart(text.charCodeAt(i - 1))) i = closingQuote(text, i);
-        break;
-      case 0x5b: // [
-      case 0x7b: // {
-        if (++depth > MAX_NESTING) return i;
-        break;
-      case 0x5d: // ]
-      case 0x7d: // }
-        if (depth > 0) depth--;
-        break;
-    }
-  }
-  return -1;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
-}
-
-/** A quote opens a quoted scalar only where a token starts: `it's` is plain text. */
-function isTokenStart(c: number): boolean {
-  return isSpace(c) || c === 0x5b || c === 0x7b || c === 0x2c;
-}
-
-/** Index of the quote closing the one at `open` ('' escapes ' in single quotes; \ escapes in double). */
-function closingQuote(text: string, open: number): number {
-  const quote = text.charCodeAt(open);
-  for (let i = open + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote === 0x22 && c === 0x5c) i++;
-    else if (c === quote) {
-      if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
-      else return i;
-    }
-  }
-  return text.length;
-}
-
-function positionIn(text: string, offset: number): Position {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 0x0a) {
-      line++;
-      start = i + 1;
-    }
-  }
-  return withoutBom(text, line, offset - start + 1);
-}
-
-/** Editors do not show a byte order mark: columns on line 1 are counted after it. */
-function withoutBom(text: string, line: number, column: number): Position {
-  return line === 1 && column > 1 && text.charCodeAt(0) === 0xfeff
-    ? { line, column: column - 1 }
-    : { line, column };
-}
-
-function hex4(n: number): string {
-  return n.toString(16).toUpperCase().padStart(4, '0');
-}
-
-function firstComplexKey(node: unknown): YamlNode | undefined {
-  if (isMap(node)) {
-    for (const pair of node.items) {
+/** The first key that is a list or mapping (YAML allows them; a customer file never means one). */
+function firstComplexKey(doc: Document): YamlNode | undefined {
+  let found: YamlNode | undefined;
+  visit(doc, {
+    Pair: (_index, pair) => {
       const key = pair.key;
-      if (key !== null && key !== undefined && !isScalar(key) && !isPair(key)) return key as YamlNode;
-      const inner = firstComplexKey(pair.value);
-      if (inner) return inner;
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      const inner = firstComplexKey(item);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
+      if (key === null || key === undefined || isScalar(key) || isPair(key)) return undefined;
+      found = key as YamlNode;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
-function firstAlias(node: unknown, match: (a: Alias) => boolean = () => true): Alias | undefined {
-  if (isAlias(node)) return match(node) ? node : undefined;
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      const inner = firstAlias(pair.key, match) ?? firstAlias(pair.value, match);
-      if (inner) return inner;
-    }
-  } else if (isSeq(node)) {
-    for (const item of node.items) {
-      const inner = firstAlias(item, match);
-      if (inner) return inner;
-    }
-  }
-  return undefined;
+function firstAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias: (_key, alias) => {
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }

@@ -4,6 +4,7 @@ import { RouteTable } from '@cdktf/provider-aws/lib/route-table';
 import { RouteTableAssociation } from '@cdktf/provider-aws/lib/route-table-association';
 import { Subnet } from '@cdktf/provider-aws/lib/subnet';
 import { Vpc } from '@cdktf/provider-aws/lib/vpc';
+import { formatBlock, isCanonical, parseCidr, splitBlock } from '../net/ipv4';
 import { VpcFlowLog, type VpcFlowLogDestination } from './vpc-flow-log';
 
 export interface VendorVpcProps {
@@ -114,26 +115,15 @@ export class VendorVpc extends Construct {
  * Throws when the CIDR is malformed, not a network address, or too small to split.
  */
 export function splitCidr(cidr: string, parts: number): string[] {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr);
-  const octets = m ? m.slice(1, 5).map(Number) : [];
-  const prefix = m ? Number(m[5]) : NaN;
-  if (!m || octets.some((o) => o > 255) || prefix > 32) {
-    throw new Error(`invalid IPv4 CIDR '${cidr}': expected a.b.c.d/n`);
-  }
+  const parsed = parseCidr(cidr);
+  if (!parsed) throw new Error(`invalid IPv4 CIDR '${cidr}': expected a.b.c.d/n`);
   const bits = Math.log2(parts);
   if (!Number.isInteger(bits) || bits < 1)
     throw new Error(`cannot split into ${parts} parts: not a power of two`);
-  if (prefix + bits > 28) {
+  if (parsed.prefix + bits > 28) {
     // AWS subnets are /16 to /28.
     throw new Error(`CIDR '${cidr}' is too small to split into ${parts} subnets of at least /28`);
   }
-  const base = octets.reduce((acc, o) => acc * 256 + o, 0);
-  const size = 2 ** (32 - prefix);
-  if (base % size !== 0) throw new Error(`CIDR '${cidr}' is not a network address`);
-  const step = size / parts;
-  return Array.from({ length: parts }, (_, i) => `${ipv4(base + i * step)}/${prefix + bits}`);
-}
-
-function ipv4(n: number): string {
-  return [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+  if (!isCanonical(parsed)) throw new Error(`CIDR '${cidr}' is not a network address`);
+  return splitBlock(parsed, parts).map(formatBlock);
 }

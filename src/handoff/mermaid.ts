@@ -4,7 +4,7 @@
  * `. / : , ( ) -` is written as a Mermaid entity code (`#35;`), so a value can neither close the
  * label, nor start a new statement, nor inject markup (Mermaid labels accept HTML).
  */
-import type { Topology } from './model';
+import type { Topology } from './document';
 
 /** A label's text as Mermaid entity-escaped text, for use inside `"…"`. */
 export function mermaidText(text: string): string {

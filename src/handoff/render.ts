@@ -8,7 +8,7 @@
  * the CLI prints them, and the JSON carries them as `platformSteps`.
  */
 import { mdCode, mdCodeBlock, mdText } from '../pr/markdown';
-import type { Handoff, Step, ValueRow } from './model';
+import type { Handoff, Step, ValueRow } from './document';
 import { topologyDiagram } from './mermaid';
 import { plain, type Sentence } from './text';
 

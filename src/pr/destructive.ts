@@ -4,6 +4,7 @@
  * a plan's `resource_changes`. Pure: the summary renders what this returns.
  */
 import type { TerraformPlanJson, TerraformResourceChange } from '../plan/types';
+import { formatPath } from '../text/field-path';
 
 /** What replacing or destroying each connectivity resource type means for the customer. */
 const CONSEQUENCES: Readonly<Record<string, { readonly replace: string; readonly destroy: string }>> = {
@@ -208,11 +209,6 @@ export function forcingAttributes(rc: TerraformResourceChange): ForcingAttribute
     out.push({ path: text, values: quote(p, before, after) });
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** `["tunnel1_log_options", 0, "enabled"]` → `tunnel1_log_options[0].enabled`. */
-export function formatPath(p: readonly (string | number)[]): string {
-  return p.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
 function quote(

@@ -5,7 +5,7 @@
  */
 import { applyMask, REDACTED } from '../plan/redact';
 import type { TerraformResourceChange } from '../plan/types';
-import { formatPath } from './destructive';
+import { formatPath } from '../text/field-path';
 import { htmlCode, mdCode } from './markdown';
 import { plural, type Row } from './summary-rows';
 

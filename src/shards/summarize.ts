@@ -39,7 +39,7 @@ export interface ShardRecord {
 }
 
 /**
- * One row of plan-results.json (resultsJson() in src/cli/plan-report.ts): the fields checked here are the
+ * One row of plan-results.json (resultsJson() in src/plan/report.ts): the fields checked here are the
  * ones the merge relies on; every other field is carried over as written (null meaning absent), so
  * that a field the plan command adds later reaches the merged summary without a change here.
  */

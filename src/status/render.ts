@@ -3,7 +3,7 @@
  * (tools). The same facts in each.
  */
 import { mdCode, mdText } from '../pr/markdown';
-import type { Health, LinkStatus } from './assess';
+import type { Health, LinkStatus } from './link-status';
 import type { FleetObservation } from './observe';
 
 export interface StatusReport {

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { lintWorkflowFiles, workflowFiles } from '../../src/ci/lint-workflows';
+import { renderSummary } from '../../src/pr/summary';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const FILES = workflowFiles(ROOT);
@@ -20,7 +21,7 @@ type Job = {
   concurrency?: { group: string; 'cancel-in-progress'?: boolean };
   needs?: string | string[];
   strategy?: { matrix?: unknown; 'fail-fast'?: boolean; 'max-parallel'?: number };
-  steps: { uses?: string; run?: string; with?: Record<string, unknown>; name?: string }[];
+  steps: { uses?: string; run?: string; with?: Record<string, unknown>; name?: string; if?: string }[];
 };
 const workflow = (name: string): Workflow =>
   parse(fs.readFileSync(path.join(ROOT, '.github', 'workflows', name), 'utf8')) as Workflow;
@@ -283,5 +284,80 @@ describe('workflow conventions', () => {
         );
       }
     }
+  });
+});
+
+describe('pull-request workflows: the readable plan the summary points to is uploaded', () => {
+  // What the summary tells a reviewer, from the summary itself: "Readable plan:
+  // `cdktf.out/plans/<id>/plan.txt` (...; both in the `<artifact>` artifact in CI)".
+  const md = renderSummary([
+    {
+      id: 'acme-corp',
+      connectivityType: 'vpc-peering',
+      decommission: false,
+      status: 'planned',
+      durationMs: 1,
+      planJsonFile: 'cdktf.out/plans/acme-corp/plan.json',
+      plan: {
+        resource_changes: [
+          { address: 'aws_vpc.vpc', type: 'aws_vpc', name: 'vpc', change: { actions: ['create'] } },
+        ],
+      },
+    },
+  ]);
+  const pointer = /Readable plan: `([^`]+)` \(JSON: `([^`]+)`; both in the `([^`]+)` artifact in CI\)/.exec(
+    md,
+  );
+  /** actions/upload-artifact's `path` lines (globs), as a matcher of relative paths. */
+  const globMatches = (glob: string, file: string) =>
+    new RegExp(
+      `^${glob
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*')}$`,
+    ).test(file);
+  const uploads = (job: Job, name?: string) =>
+    job.steps.filter(
+      (x) => x.uses?.startsWith('actions/upload-artifact@') && (name === undefined || x.with?.name === name),
+    );
+  const uploaded = (step: Job['steps'][number], file: string) =>
+    String(step.with?.path ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .some((glob) => globMatches(glob, file));
+  const prWorkflows = FILES.map((f) => path.basename(f)).filter((n) => /^pull-request.*\.yml$/.test(n));
+
+  it('the summary names the readable plan, its JSON and the artifact', () => {
+    expect(pointer).not.toBeNull();
+    expect(pointer![1]).toBe('cdktf.out/plans/acme-corp/plan.txt');
+    expect(globMatches('cdktf.out/plans/*/plan.txt', pointer![1])).toBe(true);
+    expect(globMatches('cdktf.out/plans/*/plan.json', pointer![1])).toBe(false);
+  });
+
+  it.each(prWorkflows)(
+    '%s: every job that shows the summary uploads that artifact with plan.txt, always',
+    (name) => {
+      const [, readable, json, artifact] = pointer!;
+      const w = workflow(name);
+      const showing = Object.entries(w.jobs).filter(([, job]) =>
+        job.steps.some((x) => /cdktf\.out\/summary\.md[\s\S]*GITHUB_STEP_SUMMARY/.test(x.run ?? '')),
+      );
+      expect(showing.length).toBeGreaterThan(0);
+      for (const [jobName, job] of showing) {
+        const steps = uploads(job, artifact);
+        expect([jobName, steps.length]).toEqual([jobName, 1]);
+        expect(uploaded(steps[0], readable)).toBe(true);
+        expect(uploaded(steps[0], json)).toBe(true);
+        // A failed or refused plan is exactly when the reviewer needs it.
+        expect(steps[0].if).toMatch(/^always\(\)/);
+      }
+    },
+  );
+
+  it('pull-request-plan.yml: each shard uploads its plan.txt, so the merged plans/ has every one', () => {
+    const w = workflow('pull-request-plan.yml');
+    const steps = uploads(w.jobs.plan);
+    expect(steps.some((x) => uploaded(x, 'cdktf.out/plans/acme-corp/plan.txt'))).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
-import { MAX_ALIAS_NODES, MAX_FILE_BYTES, formatPath, readYaml } from '../../src/config/yaml-source';
-import type { YamlSource } from '../../src/config/yaml-source';
+import { MAX_ALIAS_NODES, readYaml } from '../../src/config/yaml-source';
+import { MAX_FILE_BYTES } from '../../src/config/yaml-guards';
+import { formatPath } from '../../src/text/field-path';
+import type { YamlSource } from '../../src/config/yaml-locate';
 
 function source(text: string): YamlSource {
   const r = readYaml('f.yaml', text);

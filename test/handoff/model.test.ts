@@ -3,7 +3,8 @@
  * outputs, deployed by an older linkforge whose state lacks the new outputs, accepted, live expiry),
  * plus escaping of hostile values in Markdown, Mermaid and shell commands.
  */
-import { buildHandoff, vendorQuarters, type HandoffInput } from '../../src/handoff/model';
+import type { HandoffInput } from '../../src/handoff/document';
+import { buildHandoff, vendorQuarters } from '../../src/handoff/model';
 import { mermaidText, topologyDiagram } from '../../src/handoff/mermaid';
 import { renderHandoffJson, renderHandoffMarkdown } from '../../src/handoff/render';
 import { shellWord } from '../../src/handoff/text';

@@ -1,7 +1,7 @@
 import * as os from 'os';
 import * as fs from 'fs';
 import * as path from 'path';
-import { format, parseArgs, run } from '../../src/cli/affected';
+import { format, parse, run } from '../../src/cli/affected';
 import { AffectedError, affectedSince, idsToPlan, parseNameStatus } from '../../src/pr/affected';
 import { makeGitFixture, type GitFixture } from './git-fixture';
 
@@ -178,15 +178,17 @@ describe('affected CLI', () => {
   const result = { added: ['b-co'], changed: ['a-co'], removed: ['z-co'], all: false };
 
   it('parses its arguments and rejects bad ones', () => {
-    expect(parseArgs(['--base', 'origin/main', '--format=json', '--customers', 'c'])).toEqual({
+    expect(parse(['--base', 'origin/main', '--format=json', '--customers', 'c'])).toEqual({
       base: 'origin/main',
       format: 'json',
       customersDir: 'c',
     });
-    expect(() => parseArgs([])).toThrow(/--base REF is required/);
-    expect(() => parseArgs(['--base'])).toThrow(/--base needs a value/);
-    expect(() => parseArgs(['--base', 'x', '--format', 'yaml'])).toThrow(/--format must be one of/);
-    expect(() => parseArgs(['--base', 'x', 'extra'])).toThrow(/unknown argument 'extra'/);
+    expect(() => parse([])).toThrow(/--base REF is required/);
+    expect(() => parse(['--base'])).toThrow(/--base needs a value/);
+    expect(() => parse(['--base', 'x', '--format', 'yaml'])).toThrow(
+      /--format must be text, json or github-matrix, not 'yaml'/,
+    );
+    expect(() => parse(['--base', 'x', 'extra'])).toThrow(/unknown argument 'extra'/);
   });
 
   it('formats text, json and a GitHub matrix', () => {

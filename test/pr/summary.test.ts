@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { destructiveChanges, formatPath, forcingAttributes } from '../../src/pr/destructive';
+import { destructiveChanges, forcingAttributes } from '../../src/pr/destructive';
+import { formatPath } from '../../src/text/field-path';
 import { renderSummary } from '../../src/pr/summary';
 import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../../src/plan/types';
 

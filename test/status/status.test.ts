@@ -16,7 +16,8 @@ import {
 } from '@aws-sdk/client-ec2';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Customer } from '../../src/config/types';
-import { assessFleet, formatDuration, regionQueries, type StatusCustomer } from '../../src/status/assess';
+import { assessFleet, regionQueries } from '../../src/status/assess';
+import { formatDuration, type StatusCustomer } from '../../src/status/link-status';
 import { ec2Client } from '../../src/status/client';
 import { observeFleet } from '../../src/status/observe';
 import { renderStatusJson, renderStatusMarkdown, renderStatusText } from '../../src/status/render';

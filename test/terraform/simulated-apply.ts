@@ -1,4 +1,7 @@
 /**
+ * TEST TOOL ONLY, never used by linkforge itself (it replaced test/terraform/deployed-state.ts, whose
+ * invented reference values made re-plans disagree with a real apply).
+ *
  * "Apply" a plan without AWS, for tests of changes to an already deployed stack: the state an apply
  * of `plan` would have left, built from its planned values. Nothing can be applied offline, so the
  * values AWS would have computed (ids, ARNs, owner ids, ...) are filled in:
@@ -12,7 +15,10 @@
  * also read AWS; what a refresh would change (the provider's read of each resource) is out of reach
  * offline, which docs/stacks.md says where it matters (the transit gateway's owner-only arguments).
  */
+import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -67,6 +73,24 @@ function placeholder(type: Json, seed: string, name: string, resourceType: strin
   if (Array.isArray(type) && (type[0] === 'list' || type[0] === 'set')) return [];
   if (Array.isArray(type) && type[0] === 'map') return {};
   return null;
+}
+
+/** Whether an `after_unknown` mirror marks anything as unknown. */
+function containsUnknown(v: Json): boolean {
+  if (v === true) return true;
+  if (v && typeof v === 'object') return Object.values(v).some(containsUnknown);
+  return false;
+}
+
+/** The cty type Terraform records for an output value in state (JSON type syntax). */
+function ctyType(v: Json): Json {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return ['tuple', v.map(ctyType)];
+  if (v && typeof v === 'object')
+    return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ctyType(x)]))];
+  return 'dynamic';
 }
 
 interface Instance {
@@ -177,12 +201,29 @@ export function stateFromPlan(plan: Json, schemas: ProviderSchemas): string {
       .map(([a]) => `${i.address}.${a}`),
   );
   if (left.length > 0) throw new Error(`simulated apply: unresolved attributes ${left.join(', ')}`);
+  // Outputs are part of what an apply leaves in state: without them every re-plan would show
+  // "Changes to Outputs" for an unchanged stack.
+  const outputs: Record<string, Json> = {};
+  const outputConfig = plan.configuration?.root_module?.outputs ?? {};
+  for (const [name, oc] of Object.entries<Json>(plan.output_changes ?? {})) {
+    if (!oc.actions.includes('create') && !oc.actions.includes('update')) continue;
+    // Partly known values (a list of tunnel addresses) are rendered whole from the configuration.
+    const value = containsUnknown(oc.after_unknown)
+      ? render(outputConfig[name]?.expression?.constant_value)
+      : oc.after;
+    if (value === undefined) throw new Error(`simulated apply: output ${name} cannot be resolved`);
+    outputs[name] = {
+      value,
+      type: ctyType(value),
+      ...(outputConfig[name]?.sensitive ? { sensitive: true } : {}),
+    };
+  }
   const state = {
     version: 4,
     terraform_version: '1.11.4',
     serial: 1,
     lineage: `5d1c6c1e-0000-4000-8000-${hex(JSON.stringify(plan.planned_values ?? {}), 12)}`,
-    outputs: {},
+    outputs,
     resources: instances.map((i) => ({
       mode: 'managed',
       type: i.type,
@@ -203,5 +244,58 @@ export function stateFromPlan(plan: Json, schemas: ProviderSchemas): string {
     check_results: null,
   };
   return JSON.stringify(state, null, 2) + '\n';
+}
+
+/**
+ * `terraform <args>` in `dir` (an initialised stack directory), returning stdout; throws with
+ * terraform's output when it fails.
+ */
+function terraformJson(dir: string, env: NodeJS.ProcessEnv, args: string[]): Json {
+  try {
+    const out = execFileSync(process.env.LINKFORGE_TERRAFORM || 'terraform', args, {
+      cwd: dir,
+      env,
+      maxBuffer: 512 * 1024 * 1024,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return JSON.parse(out);
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    throw new Error(`terraform ${args.join(' ')} in ${dir} failed: ${err.stderr || err.message}`);
+  }
+}
+
+/**
+ * The schemas of the providers an initialised stack directory uses (`terraform providers schema
+ * -json`): the schema version of each resource type (state written with another version would be
+ * "upgraded" by the provider) and the attribute types placeholders are made of.
+ */
+export function providerSchemas(stackDir: string, env: NodeJS.ProcessEnv): ProviderSchemas {
+  return terraformJson(stackDir, env, ['providers', 'schema', '-json']) as ProviderSchemas;
+}
+
+/**
+ * The whole `terraform show -json` of a saved plan, configuration included (stateFromPlan follows
+ * its references). linkforge's own plan.json keeps only the resource changes (redact.ts), so it is
+ * not enough.
+ */
+export function showPlan(stackDir: string, planFile: string, env: NodeJS.ProcessEnv): Json {
+  return terraformJson(stackDir, env, ['show', '-json', '-no-color', planFile]);
+}
+
+/** Write `state` where the local backend of customer `id` keeps it: `<stateDir>/<id>/terraform.tfstate`. */
+export function writeState(stateDir: string, id: string, state: string): string {
+  const file = path.join(stateDir, id, 'terraform.tfstate');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, state);
+  return file;
+}
+
+/** Managed resource instances in a state (what a destroy plan deletes). */
+export function stateResourceCount(state: string): number {
+  return (JSON.parse(state) as { resources: { mode: string; instances: unknown[] }[] }).resources
+    .filter((r) => r.mode === 'managed')
+    .reduce((n, r) => n + r.instances.length, 0);
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */

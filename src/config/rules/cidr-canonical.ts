@@ -3,7 +3,7 @@
  * either rejects it (VPC, routes) or silently rewrites it, which then shows as a diff on every plan.
  */
 import type { Finding, Rule } from './rule';
-import { formatBlock, isCanonical, parseCidr } from '../cidr';
+import { formatBlock, isCanonical, parseCidr } from '../../net/ipv4';
 import { cidrEntries, error, writtenCidrLists } from './support';
 
 export const cidrCanonical: Rule = {

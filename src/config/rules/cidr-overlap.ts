@@ -11,9 +11,8 @@
  * 10.201.0.0/25). It stays in the same private range when it can, then tries the others.
  */
 import type { Finding, Rule } from './rule';
+import { LINK_LOCAL, VENDOR_POOLS } from '../cidr';
 import {
-  LINK_LOCAL,
-  VENDOR_POOLS,
   blockSize,
   findFreeBlock,
   formatBlock,
@@ -21,7 +20,7 @@ import {
   overlaps,
   parseCidr,
   type Block,
-} from '../cidr';
+} from '../../net/ipv4';
 import { customerNetworks, error, vpnOf, type CidrEntry } from './support';
 
 const STRIDE = blockSize(16);

@@ -7,12 +7,12 @@
  * (longest prefix wins) but not repeat. A VPN /0 is left to VPN_CIDR_SIZE (it overlaps everything).
  */
 import type { Finding, Rule } from './rule';
-import { overlaps, sameBlock, contains } from '../cidr';
+import { overlaps, sameBlock, contains } from '../../net/ipv4';
+import { formatPath } from '../../text/field-path';
 import {
   cidrEntries,
   customerNetworks,
   error,
-  formatPath,
   peeringOf,
   transitGatewayOf,
   vpnOf,

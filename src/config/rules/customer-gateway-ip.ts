@@ -4,7 +4,8 @@
  * are valid syntax and common in copied examples but never a real device: a warning.
  */
 import type { Rule } from './rule';
-import { DOCUMENTATION, NOT_PUBLIC, containsAddress, formatBlock, parseIpv4 } from '../cidr';
+import { DOCUMENTATION, NOT_PUBLIC } from '../cidr';
+import { containsAddress, formatBlock, parseIpv4 } from '../../net/ipv4';
 import { error, vpnOf, warning } from './support';
 
 const PATH = ['connectivity', 'customerGateway', 'ip'];

@@ -32,13 +32,13 @@ import { tunnelRekeyMargin } from './tunnel-rekey-margin';
 import { vendorCidr } from './vendor-cidr';
 import { vpnCidrs } from './vpn-cidrs';
 import { vpnEgressDefault } from './vpn-egress-default';
-import { vpnPlan } from './vpn-plan';
+import { vpnTier } from './vpn-tier';
 
 export const RULES: readonly Rule[] = [
   // Identity and placement.
   idMatchesFile,
   region,
-  vpnPlan,
+  vpnTier,
   // Addressing.
   cidrCanonical,
   vendorCidr,

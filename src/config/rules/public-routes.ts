@@ -12,19 +12,19 @@
  * a transit-gateway entry wider than /8 or in a reserved range) are left to those rules.
  */
 import type { Rule } from './rule';
-import { VENDOR_POOLS, contains, formatBlock } from '../cidr';
+import { orList } from '../../text/or-list';
+import { VENDOR_POOLS } from '../cidr';
+import { contains, formatBlock, overlaps } from '../../net/ipv4';
 import { TGW_RESERVED } from './transit-gateway-cidrs';
 import {
   TGW_MIN_PREFIX,
   cidrEntries,
-  orList,
   peeringOf,
   transitGatewayOf,
   vpnOf,
   warning,
   type CidrEntry,
 } from './support';
-import { overlaps } from '../cidr';
 
 const PRIVATE = orList(VENDOR_POOLS.map(formatBlock));
 

@@ -3,8 +3,9 @@
  * (AWS does not do transitive routing through a peering), so a route to anything else is dead.
  */
 import type { Rule } from './rule';
-import { contains, formatBlock } from '../cidr';
-import { cidrEntries, error, orList, peeringOf } from './support';
+import { contains, formatBlock } from '../../net/ipv4';
+import { cidrEntries, error, peeringOf } from './support';
+import { orList } from '../../text/or-list';
 
 export const routeOutsidePeer: Rule = {
   codes: ['ROUTE_OUTSIDE_PEER'],

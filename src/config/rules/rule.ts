@@ -9,6 +9,7 @@ import type { FleetIndex } from '../fleet-index';
 import type { Customer, LoadedCustomer } from '../types';
 import type { PlatformSettings } from '../settings';
 import type { Severity } from '../diagnostics';
+import type { CustomerDocument } from '../schema';
 
 /** A path into the customer document: keys and array indexes, e.g. ['connectivity', 'peer', 'cidrs', 0]. */
 export type FieldPath = readonly (string | number)[];
@@ -55,72 +56,11 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
-/**
- * The customer document exactly as the schema allows it to be written: every optional field
- * optional, no defaults applied. Produced by the loader after the schema check passes.
- */
-export interface CustomerDocument {
-  readonly id: string;
-  readonly name: string;
-  readonly orgId: string;
-  readonly plan: 'enterprise' | 'team';
-  readonly addOns?: readonly string[];
-  readonly region?: string;
-  readonly vendorCidr?: string;
-  readonly decommission?: boolean;
-  readonly connectivity: VpcPeeringDocument | SiteToSiteVpnDocument | TransitGatewayDocument;
-}
-
-export interface VpcPeeringDocument {
-  readonly type: 'vpc-peering';
-  readonly peer: {
-    readonly accountId: string;
-    readonly vpcId: string;
-    readonly region: string;
-    readonly cidrs: readonly string[];
-  };
-  readonly routes?: readonly string[];
-  readonly allowedTcpPorts?: readonly (number | string)[];
-  readonly accepted?: boolean;
-  readonly dnsResolution?: boolean;
-}
-
-export interface SiteToSiteVpnDocument {
-  readonly type: 'site-to-site-vpn';
-  readonly customerGateway: { readonly ip: string; readonly bgpAsn?: number; readonly deviceName?: string };
-  readonly routing?: 'bgp' | 'static';
-  readonly cidrs?: readonly string[];
-  readonly tunnels?: 1 | 2;
-  readonly ikeVersion?: 'ikev1' | 'ikev2';
-  readonly allowedTcpPorts?: readonly (number | string)[];
-  readonly natGateway?: boolean;
-  readonly amazonSideAsn?: number;
-  readonly tunnelOptions?: {
-    readonly insideCidrs?: readonly string[];
-    readonly phase1?: PhaseDocument;
-    readonly phase2?: PhaseDocument;
-    readonly rekeyMarginSeconds?: number;
-    readonly dpdTimeoutSeconds?: number;
-    readonly dpdTimeoutAction?: 'clear' | 'none' | 'restart';
-    readonly startupAction?: 'add' | 'start';
-  };
-}
-
-export interface TransitGatewayDocument {
-  readonly type: 'transit-gateway';
-  readonly transitGateway: {
-    readonly id: string;
-    readonly accountId: string;
-    readonly resourceShareArn: string;
-  };
-  readonly cidrs: readonly string[];
-  readonly allowedTcpPorts?: readonly (number | string)[];
-  readonly accepted?: boolean;
-}
-
-export interface PhaseDocument {
-  readonly lifetimeSeconds?: number;
-  readonly encryption?: readonly string[];
-  readonly integrity?: readonly string[];
-  readonly dhGroups?: readonly number[];
-}
+// The document as written, derived from the schema (../schema.ts); re-exported for the rules.
+export type {
+  CustomerDocument,
+  PhaseDocument,
+  SiteToSiteVpnDocument,
+  TransitGatewayDocument,
+  VpcPeeringDocument,
+} from '../schema';

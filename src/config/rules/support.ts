@@ -10,7 +10,7 @@ import type {
   VpcPeeringDocument,
 } from './rule';
 import type { Severity } from '../diagnostics';
-import { parseCidr, type Cidr } from '../cidr';
+import { parseCidr, type Cidr } from '../../net/ipv4';
 
 export function finding(
   severity: Severity,
@@ -28,16 +28,6 @@ export function error(code: string, path: FieldPath, message: string, target?: '
 
 export function warning(code: string, path: FieldPath, message: string, target?: 'key' | 'value'): Finding {
   return finding('warning', code, path, message, target);
-}
-
-/** `['connectivity', 'peer', 'cidrs', 0]` → `connectivity.peer.cidrs[0]`, as the formatter prints paths. */
-export function formatPath(path: FieldPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out ? `.${segment}` : segment;
-  }
-  return out;
 }
 
 export function peeringOf(doc: CustomerDocument): VpcPeeringDocument | undefined {
@@ -106,10 +96,4 @@ export function customerNetworks(doc: CustomerDocument): CidrEntry[] {
     return cidrEntries(tgw.cidrs, ['connectivity', 'cidrs']).filter((e) => e.cidr.prefix >= TGW_MIN_PREFIX);
   }
   return cidrEntries(vpnOf(doc)?.cidrs, ['connectivity', 'cidrs']).filter((e) => e.cidr.prefix > 0);
-}
-
-/** `a, b or c` for messages. */
-export function orList(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

@@ -5,7 +5,8 @@
  * it usually means a typo in the list.
  */
 import type { Finding, Rule } from './rule';
-import { error, formatPath, warning } from './support';
+import { error, warning } from './support';
+import { formatPath } from '../../text/field-path';
 
 const MIN_PORT = 1;
 const MAX_PORT = 65535;

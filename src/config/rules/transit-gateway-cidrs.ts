@@ -7,7 +7,7 @@
  * addresses inside every VPC) and 224.0.0.0/3 (multicast and the reserved class E).
  */
 import type { Finding, Rule } from './rule';
-import { cidr, contains, formatBlock, overlaps } from '../cidr';
+import { cidr, contains, formatBlock, overlaps } from '../../net/ipv4';
 import { TGW_MIN_PREFIX, cidrEntries, error, transitGatewayOf } from './support';
 
 /** Ranges a transit-gateway `cidrs` entry may not touch, with what they are. */

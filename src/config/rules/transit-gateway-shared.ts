@@ -21,7 +21,8 @@
 import type { FleetKey } from '../fleet-index';
 import type { FieldPath, Finding, Rule } from './rule';
 import type { LoadedCustomer } from '../types';
-import { VENDOR_POOLS, findFreeBlock, formatBlock, overlaps, parseCidr, type Block } from '../cidr';
+import { VENDOR_POOLS } from '../cidr';
+import { findFreeBlock, formatBlock, overlaps, parseCidr, type Block } from '../../net/ipv4';
 import { TGW_MIN_PREFIX, error, transitGatewayOf } from './support';
 
 const SHARE_ARN: FleetKey = ({ customer: { connectivity: c } }) =>

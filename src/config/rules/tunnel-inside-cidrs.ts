@@ -5,17 +5,10 @@
  * The two tunnels need different ones, or both BGP sessions would use the same addresses.
  */
 import type { Finding, Rule } from './rule';
-import {
-  LINK_LOCAL,
-  cidr,
-  contains,
-  findFreeBlock,
-  formatBlock,
-  overlaps,
-  sameBlock,
-  type Block,
-} from '../cidr';
-import { cidrEntries, error, formatPath, vpnOf } from './support';
+import { LINK_LOCAL } from '../cidr';
+import { cidr, contains, findFreeBlock, formatBlock, overlaps, sameBlock, type Block } from '../../net/ipv4';
+import { cidrEntries, error, vpnOf } from './support';
+import { formatPath } from '../../text/field-path';
 
 /** The inside /30s AWS reserves. */
 export const RESERVED_INSIDE_CIDRS: readonly Block[] = [

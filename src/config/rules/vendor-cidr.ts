@@ -5,17 +5,10 @@
  * shared address space, never link-local (AWS uses 169.254.0.0/16 for metadata and tunnels).
  */
 import type { Finding, Rule } from './rule';
-import {
-  LINK_LOCAL,
-  VENDOR_POOLS,
-  findFreeBlock,
-  formatBlock,
-  networkOf,
-  overlaps,
-  parseCidr,
-  contains,
-} from '../cidr';
-import { customerNetworks, error, orList } from './support';
+import { LINK_LOCAL, VENDOR_POOLS } from '../cidr';
+import { findFreeBlock, formatBlock, networkOf, overlaps, parseCidr, contains } from '../../net/ipv4';
+import { customerNetworks, error } from './support';
+import { orList } from '../../text/or-list';
 
 const MIN_PREFIX = 16;
 const MAX_PREFIX = 26;

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { blockSize, formatBlock } from '../../../src/config/cidr';
+import { blockSize, formatBlock } from '../../../src/net/ipv4';
 import { RULES } from '../../../src/config/rules';
 import type { CustomerDocument, Finding } from '../../../src/config/rules/rule';
 import { DEFAULT_SETTINGS } from '../../../src/config/settings';

@@ -1,12 +1,6 @@
 import fc from 'fast-check';
-import {
-  VENDOR_POOLS,
-  blockSize,
-  contains,
-  formatBlock,
-  overlaps,
-  parseCidr,
-} from '../../../src/config/cidr';
+import { VENDOR_POOLS } from '../../../src/config/cidr';
+import { blockSize, contains, formatBlock, overlaps, parseCidr } from '../../../src/net/ipv4';
 import { cidrOverlap } from '../../../src/config/rules/cidr-overlap';
 import { only, peering, run, vpn } from './helpers';
 

@@ -1,13 +1,15 @@
 /**
- * VPN_PLAN_NOT_ELIGIBLE: site-to-site VPN is part of the enterprise plan; team customers need the
- * onprem-connectivity add-on. Reported at `plan`, the field a reviewer would change.
+ * VPN_PLAN_NOT_ELIGIBLE: site-to-site VPN is part of the enterprise tier; team customers need the
+ * onprem-connectivity add-on. Reported at `plan` (the file's key for the tier), the field a
+ * reviewer would change. The code keeps its name: codes are a published contract.
  */
 import type { Rule } from './rule';
+import type { AddOn } from '../types';
 import { error, vpnOf } from './support';
 
-const ADD_ON = 'onprem-connectivity';
+const ADD_ON: AddOn = 'onprem-connectivity';
 
-export const vpnPlan: Rule = {
+export const vpnTier: Rule = {
   codes: ['VPN_PLAN_NOT_ELIGIBLE'],
   description: 'Site-to-site VPN needs plan enterprise, or team with the onprem-connectivity add-on.',
   check({ document }) {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
+import { LINK_LOCAL, VENDOR_POOLS } from '../../src/config/cidr';
 import {
-  LINK_LOCAL,
-  VENDOR_POOLS,
   blockSize,
   canonicalCidr,
   cidr,
@@ -15,8 +14,9 @@ import {
   overlaps,
   parseCidr,
   parseIpv4,
+  splitBlock,
   type Block,
-} from '../../src/config/cidr';
+} from '../../src/net/ipv4';
 
 const address = fc.integer({ min: 0, max: 2 ** 32 - 1 });
 const prefix = fc.integer({ min: 0, max: 32 });
@@ -257,6 +257,43 @@ describe('findFreeBlock', () => {
         }
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('splitBlock', () => {
+  it('cuts a block into equal consecutive pieces in address order', () => {
+    expect(splitBlock(cidr('10.0.0.0/16'), 4).map(formatBlock)).toEqual([
+      '10.0.0.0/18',
+      '10.0.64.0/18',
+      '10.0.128.0/18',
+      '10.0.192.0/18',
+    ]);
+    expect(splitBlock(cidr('255.255.255.254/31'), 2).map(formatBlock)).toEqual([
+      '255.255.255.254/32',
+      '255.255.255.255/32',
+    ]);
+  });
+
+  it('refuses a part count that is not a power of two, or pieces longer than /32', () => {
+    expect(() => splitBlock(cidr('10.0.0.0/24'), 3)).toThrow(/power of two/);
+    expect(() => splitBlock(cidr('10.0.0.0/24'), 1)).toThrow(/power of two/);
+    expect(() => splitBlock(cidr('10.0.0.0/31'), 4)).toThrow(/cannot be split/);
+  });
+
+  it('pieces tile the block exactly (property)', () => {
+    fc.assert(
+      fc.property(block, fc.integer({ min: 1, max: 4 }), (b, bits) => {
+        fc.pre(b.prefix + bits <= 32);
+        const pieces = splitBlock(b, 2 ** bits);
+        expect(pieces[0].network).toBe(b.network);
+        expect(lastAddress(pieces[pieces.length - 1])).toBe(lastAddress(b));
+        pieces.forEach((p, i) => {
+          expect(contains(b, p)).toBe(true);
+          if (i > 0) expect(p.network).toBe(lastAddress(pieces[i - 1]) + 1);
+        });
+      }),
+      { numRuns: 200 },
     );
   });
 });
