@@ -18,7 +18,7 @@ import {
   expected,
   keyName,
   lengthText,
-  orList,
+  ONE_OF,
   patternMessage,
   rangeText,
   show,
@@ -27,8 +27,9 @@ import {
   wrongTypeMessage,
 } from './schema-messages';
 import { suggest } from './suggest';
-import { formatPath } from './yaml-source';
 import type { YamlSource } from './yaml-source';
+import { formatPath } from '../text/field-path';
+import { orList } from '../text/or-list';
 
 // Compiled once per process: compiling costs milliseconds, validating a file microseconds.
 const ajv = newAjv();
@@ -178,7 +179,7 @@ function describeError(
       return diag(
         'INVALID_VALUE',
         path,
-        `${shown} is not allowed; expected ${orList(allowed.map(String))}${tail}`,
+        `${shown} is not allowed; expected ${orList(allowed.map(String), ONE_OF)}${tail}`,
       );
     }
     case 'pattern': {

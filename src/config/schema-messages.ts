@@ -7,6 +7,10 @@ import { CUSTOMER_SCHEMA_NODE, branchFor, isRecord } from './schema';
 import type { SchemaNode } from './schema';
 import { guideOf } from './schema/builder';
 import { suggest } from './suggest';
+import { orList, type OrListOptions } from '../text/or-list';
+
+/** Enumerations in messages read `a or b`, or `one of a, b, c` (long lists lose a final "or"). */
+export const ONE_OF: OrListOptions = { many: 'one of' };
 
 export function unknownKeyMessage(
   key: string,
@@ -94,11 +98,14 @@ export function expected(node: SchemaNode): string {
   const resolved = branchFor(node, undefined);
   if (resolved.enum) {
     const values = resolved.enum.map(String);
-    return resolved.type === 'integer' ? `the number ${orList(values)}` : orList(values);
+    return resolved.type === 'integer' ? `the number ${orList(values, ONE_OF)}` : orList(values, ONE_OF);
   }
   if (resolved.const !== undefined) return String(resolved.const);
   if (resolved.oneOf)
-    return `a mapping whose type is ${orList(resolved.oneOf.map((b) => String(b.properties?.type?.const)))}`;
+    return `a mapping whose type is ${orList(
+      resolved.oneOf.map((b) => String(b.properties?.type?.const)),
+      ONE_OF,
+    )}`;
   const guide = guideOf(resolved);
   if (guide) return guide.expected;
   const types = ([] as string[]).concat((resolved.type as string | string[] | undefined) ?? []);
@@ -111,7 +118,7 @@ export function expected(node: SchemaNode): string {
       return 'true or false';
     case 'array':
       if (resolved.examples?.length) return `a list such as ${yamlInline(resolved.examples[0])}`;
-      if (resolved.items?.enum) return `a list of ${orList(resolved.items.enum.map(String))}`;
+      if (resolved.items?.enum) return `a list of ${orList(resolved.items.enum.map(String), ONE_OF)}`;
       return 'a list';
     case 'object': {
       const keys = Object.keys(resolved.properties ?? {});
@@ -160,12 +167,6 @@ function yamlInline(v: unknown): string {
   // Quote strings that YAML would otherwise read as another type (account ids are digits).
   if (typeof v === 'string') return /^[0-9]+$/.test(v) ? `"${v}"` : v;
   return String(v);
-}
-
-export function orList(values: readonly string[]): string {
-  if (values.length <= 1) return values.join('');
-  if (values.length === 2) return `${values[0]} or ${values[1]}`;
-  return `one of ${values.join(', ')}`;
 }
 
 export function keyName(path: readonly (string | number)[]): string | undefined {

@@ -1,8 +1,21 @@
 /**
  * Platform settings: what belongs to the platform team, not to a customer. They live in the
  * `context.linkforge` object of `cdktf.json` (cdktf's own place for app configuration) and are
- * validated like customer files.
+ * validated like customer files (./settings-schema.ts, ./settings-rules, ./settings-load.ts).
  */
+
+import type { Defaulted, DocumentOf } from './schema/builder';
+import type {
+  LOG_RETENTION_DAYS,
+  QuotaDocument,
+  SettingsDocument,
+  localBackendSchema,
+  s3BackendSchema,
+} from './settings-schema';
+
+type LocalBackendDocument = DocumentOf<typeof localBackendSchema>;
+type S3BackendDocument = DocumentOf<typeof s3BackendSchema>;
+type LogRetentionDays = (typeof LOG_RETENTION_DAYS)[number];
 
 /** Every commercial AWS region (the default allow-list). */
 export const COMMERCIAL_REGIONS: readonly string[] = [
@@ -41,40 +54,18 @@ export const COMMERCIAL_REGIONS: readonly string[] = [
   'us-west-2',
 ];
 
-export interface LocalBackendSettings {
-  readonly type: 'local';
-  /** Directory (relative to the project) holding `<id>/terraform.tfstate`. @default 'state' */
-  readonly directory: string;
-}
+/** Local state files; `directory` defaults to `state`. */
+export type LocalBackendSettings = Defaulted<LocalBackendDocument, 'directory'>;
 
-export interface S3BackendSettings {
-  readonly type: 's3';
-  readonly bucket: string;
-  /** Region of the state bucket. */
-  readonly region: string;
-  /** Key prefix: a customer's state key is `<keyPrefix>/<id>/terraform.tfstate`. @default 'linkforge' */
-  readonly keyPrefix: string;
-  /** Server-side encryption of the state object. Always true: state holds resource attributes. */
+/**
+ * State in S3; `keyPrefix` defaults to `linkforge`, `useLockfile` to false. `encrypt` is always
+ * true: state holds resource attributes.
+ */
+export type S3BackendSettings = Defaulted<Omit<S3BackendDocument, 'encrypt'>, 'keyPrefix' | 'useLockfile'> & {
   readonly encrypt: true;
-  /** KMS key (ARN or alias) for the state object. @default - S3-managed keys (SSE-S3) */
-  readonly kmsKeyId?: string;
-  /** DynamoDB table for state locking. @default - none */
-  readonly dynamodbTable?: string;
-  /** S3 lock file (`use_lockfile`, Terraform >= 1.10) for state locking. @default false */
-  readonly useLockfile: boolean;
-  /**
-   * Custom endpoints (S3-compatible stores, local test servers). When set, path-style addressing is
-   * used and AWS account/credential checks are skipped. @default - AWS's endpoints
-   */
-  readonly endpoints?: { readonly s3?: string; readonly dynamodb?: string };
-}
+};
 
 export type BackendSettings = LocalBackendSettings | S3BackendSettings;
-
-/** Values CloudWatch Logs accepts for a log group's retention, in days. */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-];
 
 /** Where VPC flow logs go: a per-customer CloudWatch Logs log group, or one central S3 bucket. */
 export type FlowLogDestination =
@@ -87,7 +78,7 @@ export type FlowLogDestination =
 
 export interface LogSettings {
   /** Days CloudWatch Logs keeps VPN tunnel logs and VPC flow logs (one of CloudWatch's values). @default 365 */
-  readonly retentionDays: number;
+  readonly retentionDays: LogRetentionDays;
   /**
    * Customer-managed KMS key per region for the log groups. CloudWatch Logs needs the key in the
    * log group's region, hence one per region; a region without one keeps CloudWatch Logs' own
@@ -102,51 +93,35 @@ export interface LogSettings {
  * AWS quotas the fleet capacity check counts against, per vendor account and region. Every value
  * defaults to AWS's default quota; a platform that raised one states the raised value.
  */
-export interface QuotaSettings {
-  readonly vpcsPerRegion: number;
-  readonly internetGatewaysPerRegion: number;
-  readonly virtualPrivateGatewaysPerRegion: number;
-  readonly customerGatewaysPerRegion: number;
-  readonly vpnConnectionsPerRegion: number;
-  readonly elasticIpsPerRegion: number;
-  readonly natGatewaysPerAvailabilityZone: number;
-  readonly transitGatewayAttachmentsPerTransitGateway: number;
-}
+export type QuotaSettings = Required<QuotaDocument>;
 
-export interface PlatformSettings {
-  /** Regions where a vendor VPC may be created. @default every commercial region */
+/**
+ * The platform settings with every default applied. What the file holds as written is the
+ * schema's (`SettingsDocument`); only what loading changes is spelt out here.
+ */
+export type PlatformSettings = Defaulted<
+  Pick<SettingsDocument, 'defaultVendorCidr' | 'defaultAmazonSideAsn' | 'tags' | 'alarmTopicArns' | 'quotas'>,
+  'defaultVendorCidr' | 'defaultAmazonSideAsn' | 'tags' | 'alarmTopicArns' | 'quotas'
+> & {
+  /** Regions where a vendor VPC may be created, sorted. @default every commercial region */
   readonly allowedRegions: readonly string[];
-  /** Vendor VPC CIDR when a customer file gives none. @default '10.200.0.0/25' */
-  readonly defaultVendorCidr: string;
-  /** Vendor-side (virtual private gateway) ASN when a customer file gives none. @default 64512 */
-  readonly defaultAmazonSideAsn: number;
   /**
    * The two availability zones used per region. Never looked up from AWS: synthesis must work
    * offline, and a lookup that changes its answer must not move subnets.
    * @default `<region>a` and `<region>b` for any region not listed
    */
   readonly availabilityZones: Readonly<Record<string, readonly [string, string]>>;
-  /** Tags applied to every resource (as provider default tags). @default {} */
-  readonly tags: Readonly<Record<string, string>>;
   /** Where each customer's state lives. @default { type: 'local', directory: 'state' } */
   readonly backend: BackendSettings;
   /** VPN tunnel logs and VPC flow logs. @default 365 days, no KMS key, flow logs to CloudWatch Logs */
   readonly logs: LogSettings;
-  /**
-   * SNS topic ARNs notified when a tunnel alarm goes to ALARM and back to OK. A CloudWatch alarm can
-   * only notify a topic in its own region, so each stack uses the topics of its region.
-   * @default [] (alarms without actions)
-   */
-  readonly alarmTopicArns: readonly string[];
-  /** Quotas of the vendor account(s), per region. @default AWS's default quotas */
-  readonly quotas: Readonly<Record<string, Partial<QuotaSettings>>>;
   /**
    * How long a plan waits for a customer's state lock held by another run (`terraform plan
    * -lock-timeout`), 0-3600 seconds: long enough for a concurrent plan of the same customer to
    * finish, short enough that a stale lock is reported within minutes. @default 120
    */
   readonly lockTimeoutSeconds: number;
-}
+};
 
 export const DEFAULT_SETTINGS: PlatformSettings = {
   allowedRegions: COMMERCIAL_REGIONS,

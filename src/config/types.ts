@@ -9,6 +9,7 @@
  *
  * This module never imports cdktf: config stays portable if the synthesis engine changes.
  */
+import type { Defaulted } from './schema/builder';
 import type {
   ADD_ONS,
   CustomerDocument,
@@ -37,9 +38,6 @@ export type DpdTimeoutAction = (typeof DPD_TIMEOUT_ACTIONS)[number];
 export type StartupAction = (typeof STARTUP_ACTIONS)[number];
 export type EncryptionAlgorithm = (typeof ENCRYPTION_ALGORITHMS)[number];
 export type IntegrityAlgorithm = (typeof INTEGRITY_ALGORITHMS)[number];
-
-/** `Doc` with the keys `K` present (normalizing gave them their default). */
-type Defaulted<Doc, K extends keyof Doc> = Omit<Doc, K> & { readonly [P in K]-?: Exclude<Doc[P], undefined> };
 
 /** An inclusive TCP port range; a single port has `from === to`. */
 export interface PortRange {

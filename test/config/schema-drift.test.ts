@@ -13,7 +13,7 @@ import { newAjv } from '../../src/config/ajv';
 import { CUSTOMER_SCHEMA, CUSTOMER_SCHEMA_NODE, GENERATED_MARKER } from '../../src/config/schema';
 import type { CustomerDocument, SchemaNode } from '../../src/config/schema';
 import { GUIDE, guideOf } from '../../src/config/schema/builder';
-import { CDKTF_JSON_SCHEMA } from '../../src/config/settings-load';
+import { CDKTF_JSON_SCHEMA } from '../../src/config/settings-schema';
 import type { Customer, Tier } from '../../src/config/types';
 
 const REPO = path.join(__dirname, '..', '..');

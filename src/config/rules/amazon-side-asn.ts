@@ -4,23 +4,19 @@
  */
 import type { Rule } from './rule';
 import { error, vpnOf } from './support';
-
-const RANGES: readonly (readonly [number, number])[] = [
-  [64512, 65534],
-  [4200000000, 4294967294],
-];
+import { AMAZON_SIDE_ASN_TEXT, isAmazonSideAsn } from '../aws-limits';
 
 export const amazonSideAsn: Rule = {
   codes: ['AMAZON_ASN_RANGE'],
   description: 'amazonSideAsn is a private ASN AWS accepts for a virtual private gateway.',
   check({ document, settings }) {
     const asn = vpnOf(document)?.amazonSideAsn;
-    if (asn === undefined || RANGES.some(([low, high]) => asn >= low && asn <= high)) return [];
+    if (asn === undefined || isAmazonSideAsn(asn)) return [];
     return [
       error(
         'AMAZON_ASN_RANGE',
         ['connectivity', 'amazonSideAsn'],
-        `${asn} is not a private ASN AWS accepts for the vendor side; expected 64512-65534 or 4200000000-4294967294, or leave it out for the platform default ${settings.defaultAmazonSideAsn}`,
+        `${asn} is not a private ASN AWS accepts for the vendor side; expected ${AMAZON_SIDE_ASN_TEXT}, or leave it out for the platform default ${settings.defaultAmazonSideAsn}`,
       ),
     ];
   },

@@ -8,10 +8,10 @@ import type { Finding, Rule } from './rule';
 import { LINK_LOCAL, VENDOR_POOLS } from '../cidr';
 import { findFreeBlock, formatBlock, networkOf, overlaps, parseCidr, contains } from '../../net/ipv4';
 import { customerNetworks, error } from './support';
+import { VENDOR_CIDR_PREFIX } from '../aws-limits';
 import { orList } from '../../text/or-list';
 
-const MIN_PREFIX = 16;
-const MAX_PREFIX = 26;
+const { min: MIN_PREFIX, max: MAX_PREFIX } = VENDOR_CIDR_PREFIX;
 
 export const vendorCidr: Rule = {
   codes: ['VENDOR_CIDR_SIZE', 'VENDOR_CIDR_NOT_PRIVATE'],

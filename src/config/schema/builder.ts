@@ -137,3 +137,8 @@ export type DeepReadonly<T> = T extends (...args: never[]) => unknown
 
 /** The document type a schema describes, read-only. */
 export type DocumentOf<S extends TSchema> = DeepReadonly<Static<S>>;
+
+/** `Doc` with the keys `K` always present (loading gave them their default). */
+export type Defaulted<Doc, K extends keyof Doc> = Omit<Doc, K> & {
+  readonly [P in K]-?: Exclude<Doc[P], undefined>;
+};

@@ -7,6 +7,7 @@ import { Type, type TObject } from '@sinclair/typebox';
 import { integerEnum, stringEnum, tag } from './builder';
 import { allowedTcpPorts, choiceList, cidrList } from './shared';
 import { cidrBlock, deviceName, ipv4Address } from './fields';
+import { AMAZON_SIDE_ASN_TEXT } from '../aws-limits';
 
 export const ROUTINGS = ['bgp', 'static'] as const;
 export const TUNNEL_COUNTS = [2, 1] as const;
@@ -169,8 +170,7 @@ export const siteToSiteVpnSchema = Type.Object(
       Type.Integer({
         minimum: 1,
         maximum: 4294967294,
-        description:
-          'Vendor-side (virtual private gateway) ASN: 64512-65534 or 4200000000-4294967294. Default: the platform setting defaultAmazonSideAsn (64512).',
+        description: `Vendor-side (virtual private gateway) ASN: ${AMAZON_SIDE_ASN_TEXT}. Default: the platform setting defaultAmazonSideAsn (64512).`,
         examples: [64512],
       }),
     ),
