@@ -14,21 +14,21 @@ export const START_MARKER = '<!-- bench:start -->';
 export const END_MARKER = '<!-- bench:end -->';
 
 /** The issue's targets (issues 2–5), checked at these fleet sizes. */
-export const TARGET_SIZE = 1000;
-export const PR_TARGET_SIZES = [200, 1000];
-export const MAX_VALIDATE_MS = 1000;
+const TARGET_SIZE = 1000;
+const PR_TARGET_SIZES = [200, 1000];
+const MAX_VALIDATE_MS = 1000;
 /** `npm run validate` of TARGET_SIZE files, as the README runs it (npm and the staleness check included). */
-export const MAX_NPM_VALIDATE_MS = 1500;
-export const MAX_SYNTH_MS = 15000;
-export const MAX_SYNTH_RSS_KIB = 1024 * 1024;
-export const MAX_PR_MS = 15000;
-export const MIN_RATIO = 5;
+const MAX_NPM_VALIDATE_MS = 1500;
+const MAX_SYNTH_MS = 15000;
+const MAX_SYNTH_RSS_KIB = 1024 * 1024;
+const MAX_PR_MS = 15000;
+const MIN_RATIO = 5;
 /**
  * Validation scales linearly (issue 15): at SCALE_SIZES[1] files it takes at most MAX_SCALE_FACTOR
  * times as long as at SCALE_SIZES[0] (5× the files; the 10 % allows for a larger heap).
  */
-export const SCALE_SIZES = [1000, 5000] as const;
-export const MAX_SCALE_FACTOR = 5.5;
+const SCALE_SIZES = [1000, 5000] as const;
+const MAX_SCALE_FACTOR = 5.5;
 
 /** Replaces the generated section of `doc` (markers included), or appends one if there is none. */
 export function spliceSection(doc: string, section: string): string {
@@ -154,7 +154,7 @@ export function renderSection(results: BenchResults, svgFile = 'benchmarks.svg')
  * The commands as the README runs them (`npm run validate -- …`) beside the bare process (`node
  * dist/src/cli/index.js validate …`): what npm and the rebuild check add to every command.
  */
-export function renderThroughNpm(results: BenchResults): string[] {
+function renderThroughNpm(results: BenchResults): string[] {
   const npm = results.measurements.filter((m) => m.tool === 'linkforge-npm');
   if (npm.length === 0) return [];
   const lines = [
@@ -306,7 +306,7 @@ export interface TerraformCost {
  * at the largest fleet planned one job at a time; else estimated as that plan's time minus
  * linkforge's synthesis, per stack. Undefined when no serial plan of every customer was measured.
  */
-export function terraformCost(results: BenchResults): TerraformCost | undefined {
+function terraformCost(results: BenchResults): TerraformCost | undefined {
   for (const size of sizesOf(results).reverse()) {
     const plan = find(results, 'plan-all-jobs1', 'linkforge', size);
     if (!usable(plan)) continue;

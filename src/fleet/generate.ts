@@ -26,7 +26,7 @@ export interface GeneratedCustomer {
 }
 
 /** A sound, tiny PRNG (mulberry32): reproducible across platforms and Node versions. */
-export function prng(seed: number): () => number {
+function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -95,7 +95,6 @@ const PUBLIC_FIRST_OCTETS = [3, 13, 18, 34, 35, 44, 52, 54, 63, 81, 85, 91, 94, 
 
 /** The thirty profiles, in cycle order: the three types interleaved, as a real fleet mixes them. */
 const PROFILES = Array.from({ length: 10 }, (_, k) => [`peering-${k}`, `vpn-${k}`, `tgw-${k}`]).flat();
-export const PROFILE_COUNT = PROFILES.length;
 
 /**
  * `n` customers. Ids are `<company>-<kind>-<NNNN>` (unique, sorted order = generation order);
