@@ -4,7 +4,7 @@
  * Times are never asserted here: `npm run bench -- --figures validate-aliases` measures them.
  */
 import { aliasCases, renderAliases, type AliasMeasurement } from '../../src/bench/aliases';
-import { renderTargets } from '../../src/bench/report';
+import { renderTargets } from '../../src/bench/targets';
 import { checkSources } from '../../src/config/load';
 import { DEFAULT_SETTINGS } from '../../src/config/settings';
 import { MAX_FILE_BYTES } from '../../src/config/yaml-guards';
