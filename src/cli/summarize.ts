@@ -10,12 +10,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { mdCodeBlock } from '../pr/markdown';
 import { mergeShardResults } from '../shards/summarize';
 import { MAX_SHARDS } from '../shards/shard';
 import { finish } from './plan-report';
+import { defineCommand } from './kit';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge summarize DIR... [--outdir DIR] [--expect-shards N] [--detailed-exitcode]
@@ -36,49 +36,29 @@ export interface SummarizeOptions {
   readonly projectDir?: string;
 }
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let opts: SummarizeOptions | 'help';
-  try {
-    opts = parse(argv);
-  } catch (e) {
-    out.stderr(`linkforge summarize: ${(e as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (opts === 'help') {
-    out.stdout(USAGE);
-    return 0;
-  }
-  return summarizeCommand(opts, out);
-}
-
-function parse(argv: string[]): SummarizeOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      outdir: { type: 'string' },
-      'expect-shards': { type: 'string' },
-      'detailed-exitcode': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return 'help';
-  if (positionals.length === 0) throw new Error('give at least one shard output directory');
-  let expectShards: number | undefined;
-  if (values['expect-shards'] !== undefined) {
-    const v = values['expect-shards'];
-    if (!/^[1-9]\d*$/.test(v) || Number(v) > MAX_SHARDS)
-      throw new Error(`--expect-shards must be an integer from 1 to ${MAX_SHARDS}, got '${v}'`);
-    expectShards = Number(v);
-  }
-  return {
-    dirs: positionals,
-    outdir: values.outdir,
-    expectShards,
-    detailedExitcode: values['detailed-exitcode'] ?? false,
-  };
-}
+export const { run } = defineCommand({
+  name: 'summarize',
+  usage: USAGE,
+  positionals: true,
+  options: {
+    outdir: { type: 'string' },
+    'expect-shards': { type: 'string' },
+    'detailed-exitcode': { type: 'boolean' },
+  },
+  args: (values, positionals): SummarizeOptions => {
+    if (positionals.length === 0) throw new Error('give at least one shard output directory');
+    const expect = values['expect-shards'];
+    if (expect !== undefined && (!/^[1-9]\d*$/.test(expect) || Number(expect) > MAX_SHARDS))
+      throw new Error(`--expect-shards must be an integer from 1 to ${MAX_SHARDS}, got '${expect}'`);
+    return {
+      dirs: positionals,
+      outdir: values.outdir,
+      expectShards: expect !== undefined ? Number(expect) : undefined,
+      detailedExitcode: values['detailed-exitcode'] ?? false,
+    };
+  },
+  execute: summarizeCommand,
+});
 
 export async function summarizeCommand(
   opts: SummarizeOptions,
