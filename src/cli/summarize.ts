@@ -10,6 +10,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { linkTree } from '../fsutil/link-tree';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { mdCodeBlock } from '../pr/markdown';
 import { mergeShardResults } from '../shards/summarize';
@@ -118,19 +119,24 @@ function mergeInto(
   const staging = path.join(absOutdir, `.plans.${process.pid}.tmp`);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging);
-  for (const c of merged.copies) fs.cpSync(c.from, path.join(staging, c.id), { recursive: true });
+  // Hard links, not copies (src/fsutil/link-tree.ts): the plan files are finished artifacts.
+  const problems = [...merged.problems];
+  for (const c of merged.copies) {
+    for (const odd of linkTree(c.from, path.join(staging, c.id)))
+      problems.push(`${shown(odd)}: not a regular file or folder; left out of the merged plans/`);
+  }
   fs.rmSync(plansDir, { recursive: true, force: true });
   fs.renameSync(staging, plansDir);
 
-  for (const p of merged.problems) out.stderr(`linkforge summarize: ${p}\n`);
+  for (const p of problems) out.stderr(`linkforge summarize: ${p}\n`);
   // Shard directory names come from the command line: shown verbatim, inside a code block.
   const preamble =
-    merged.problems.length > 0
+    problems.length > 0
       ? [
           '> [!WARNING]',
           '> **Incomplete plan: merging the shards found problems.** The customers of a missing shard are listed as failed below.',
           '',
-          mdCodeBlock(merged.problems.join('\n'), 'text'),
+          mdCodeBlock(problems.join('\n'), 'text'),
           '',
           '',
         ].join('\n')
@@ -143,5 +149,5 @@ function mergeInto(
     out,
     preamble,
   });
-  return merged.problems.length > 0 ? 1 : code;
+  return problems.length > 0 ? 1 : code;
 }

@@ -175,8 +175,10 @@ function rebuild(
   label: (dir: string) => string,
 ): { result: StackRunResult; copy?: string } {
   const src = path.join(dir, 'plans', row.id);
+  // One directory read instead of a stat per file (a 1,000-stack merge does this 1,000 times).
+  const present = filesIn(src);
   const rel = (name: string) =>
-    fs.existsSync(path.join(src, name))
+    present?.has(name)
       ? path
           .relative(opts.projectDir, path.join(opts.outdir, 'plans', row.id, name))
           .split(path.sep)
@@ -187,7 +189,7 @@ function rebuild(
     Object.entries(row).filter(([k, v]) => v !== null && k !== 'planFile' && k !== 'planJsonFile'),
   );
   const base = { timings: {}, durationMs: 0, ...carried } as unknown as StackRunResult;
-  const copy = fs.existsSync(src) ? src : undefined;
+  const copy = present ? src : undefined;
   const planFile = row.planFile !== null ? rel('plan.tfplan') : undefined;
   const files = { ...(planFile ? { planFile } : {}) };
   if (row.status !== 'planned' || row.planJsonFile === null) return { result: { ...base, ...files }, copy };
@@ -213,6 +215,15 @@ function rebuild(
     };
   }
   return { result: { ...base, ...files, planJsonFile: rel('plan.json'), plan: reviewSubset(plan) }, copy };
+}
+
+/** The names in directory `dir`, or undefined when it is not there. */
+function filesIn(dir: string): Set<string> | undefined {
+  try {
+    return new Set(fs.readdirSync(dir));
+  } catch {
+    return undefined;
+  }
 }
 
 /** plan-results.json, checked field by field: a merge must never trust a file it cannot read. */
