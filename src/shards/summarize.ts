@@ -28,7 +28,7 @@ const STATUSES: readonly StackPlanStatus[] = ['planned', 'failed', 'refused', 'i
  * Largest plan-results.json read: a row is a few hundred bytes, so a 1,000-stack shard writes well
  * under a megabyte. A file past this is not one plan wrote; reading it could exhaust memory.
  */
-export const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
+const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
 /** Largest plan.json read back: redacted and trimmed to the changes, a stack's is kilobytes. */
 export const MAX_PLAN_JSON_BYTES = 64 * 1024 * 1024;
 
@@ -227,7 +227,7 @@ function filesIn(dir: string): Set<string> | undefined {
 }
 
 /** plan-results.json, checked field by field: a merge must never trust a file it cannot read. */
-export function parseResultsFile(text: string): { shard?: ShardRecord; stacks: ResultRow[] } {
+function parseResultsFile(text: string): { shard?: ShardRecord; stacks: ResultRow[] } {
   const raw = JSON.parse(text) as { shard?: unknown; stacks?: unknown };
   if (!raw || typeof raw !== 'object' || !Array.isArray(raw.stacks))
     throw new Error("not a linkforge plan-results.json (no 'stacks' list)");
