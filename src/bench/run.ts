@@ -387,36 +387,47 @@ export function derivePlain(measured: readonly Measurement[]): Measurement[] {
 }
 
 /**
- * Where linkforge's plan time goes: the mean time per stack of each terraform command, read from the
- * per-stack logs `plan` keeps (`cdktf.out/plans/<id>/terraform.log`, one `$ terraform <cmd> … # exit
- * N, 1.2s` line per command). Undefined when there are none (not a plan figure) or the format
- * changed: it explains the figures, it is not one.
+ * Where linkforge's plan time goes: the mean time per stack of each terraform step, from the
+ * timings `plan` records per stack in `cdktf.out/plan-results.json` (`timings: { init, plan, show }`,
+ * in ms). Undefined when there are none (not a plan figure) or the file is unreadable: it explains
+ * the figures, it is not one.
  */
 export function terraformBreakdown(repoDir: string): TerraformBreakdown | undefined {
-  const plans = path.join(repoDir, 'cdktf.out', 'plans');
-  if (!fs.existsSync(plans)) return undefined;
+  const timings = readPlanTimings(path.join(repoDir, 'cdktf.out', 'plan-results.json'));
+  if (!timings) return undefined;
   const totals = new Map<string, { ms: number; n: number }>();
-  let stacks = 0;
-  for (const id of fs.readdirSync(plans).sort()) {
-    const log = path.join(plans, id, 'terraform.log');
-    if (!fs.existsSync(log)) continue;
-    stacks++;
-    for (const [cmd, ms] of parseTerraformLog(fs.readFileSync(log, 'utf8'))) {
+  for (const steps of timings.values()) {
+    for (const [cmd, ms] of Object.entries(steps)) {
       const t = totals.get(cmd) ?? { ms: 0, n: 0 };
       totals.set(cmd, { ms: t.ms + ms, n: t.n + 1 });
     }
   }
-  if (stacks === 0 || totals.size === 0) return undefined;
+  if (timings.size === 0 || totals.size === 0) return undefined;
   const commands: Record<string, number> = {};
-  for (const [cmd, t] of totals) commands[cmd] = Math.round(t.ms / t.n);
-  return { stacks, commands };
+  for (const [cmd, t] of [...totals].sort(([a], [b]) => (a < b ? -1 : 1)))
+    commands[cmd] = Math.round(t.ms / t.n);
+  return { stacks: timings.size, commands };
 }
 
-/** `[command, ms]` for each `$ terraform <command> … # exit N, 1.2s` line of a plan log. */
-export function parseTerraformLog(text: string): [string, number][] {
-  const out: [string, number][] = [];
-  for (const m of text.matchAll(/^\$ terraform ([a-z]+)\b.*# exit -?[0-9]+, ([0-9.]+)s$/gm)) {
-    out.push([m[1], Math.round(Number(m[2]) * 1000)]);
+/**
+ * Per stack id, the wall time (ms) of each terraform step `plan` recorded in a plan-results.json;
+ * undefined when the file is missing or not one.
+ */
+export function readPlanTimings(resultsFile: string): Map<string, Record<string, number>> | undefined {
+  let parsed: { stacks?: { id?: unknown; timings?: unknown }[] };
+  try {
+    parsed = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as typeof parsed;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed?.stacks)) return undefined;
+  const out = new Map<string, Record<string, number>>();
+  for (const row of parsed.stacks) {
+    if (typeof row?.id !== 'string' || !row.timings || typeof row.timings !== 'object') continue;
+    const steps = Object.entries(row.timings as Record<string, unknown>).filter(
+      (e): e is [string, number] => typeof e[1] === 'number',
+    );
+    out.set(row.id, Object.fromEntries(steps));
   }
   return out;
 }
