@@ -19,7 +19,7 @@ import { splitIntoShards } from '../shards/shard';
 import { mergeShardResults } from '../shards/summarize';
 import { runMeasured } from './measure';
 import { formatSeconds, median } from './stats';
-import { readPlanTimings } from './run';
+import { readPlanTimings } from './plan-timings';
 
 export const SCALE_FIGURES = ['stack-overhead', 'fleet-shard', 'summarize-1000'] as const;
 export type ScaleFigureId = (typeof SCALE_FIGURES)[number];

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { derivePlain, readPlanTimings, terraformBreakdown } from '../../src/bench/run';
+import { derivePlain } from '../../src/bench/plain';
+import { readPlanTimings, terraformBreakdown } from '../../src/bench/plan-timings';
 import { measured } from './fixtures';
 
 describe('derivePlain', () => {
