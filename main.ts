@@ -1,22 +1,11 @@
 /**
- * Composition root for `npx cdktf synth|diff|deploy`: load and check every customer file, refuse to
- * build anything when one has an error, else one CustomerStack per customer in one cdktf App.
+ * Composition root for `npx cdktf synth|diff|deploy`: every customer file checked (with the same
+ * notices as `linkforge validate`), nothing built when one has an error, else one stack per
+ * customer (src/stacks/cdktf-app.ts).
  */
-import { App } from 'cdktf';
-import { formatText, hasErrors } from './src/config/diagnostics';
-import { loadProject } from './src/config/load';
-import { addCustomerStacks } from './src/stacks/synthesize';
+import { buildCdktfApp } from './src/stacks/cdktf-app';
 
-const project = loadProject();
-for (const d of project.diagnostics) process.stderr.write(`${formatText(d)}\n`);
-if (hasErrors(project.diagnostics)) {
-  // Exit before any stack exists: cdktf-cli leaves an earlier cdktf.out untouched when the app fails.
-  process.stderr.write('linkforge: invalid customer files; nothing synthesized\n');
-  process.exit(1);
-}
-// stackTraces: false keeps machine-specific paths out of the manifest (deterministic output).
-const app = new App({ stackTraces: false });
-// LINKFORGE_OFFLINE=1: `cdktf diff` with local throw-away state and no AWS account (see docs/stacks.md).
-const offline = process.env.LINKFORGE_OFFLINE === '1';
-addCustomerStacks(app, project.customers, project.settings, { outdir: app.outdir, offline });
+const app = buildCdktfApp();
+// Exit before any stack exists: cdktf-cli leaves an earlier cdktf.out untouched when the app fails.
+if (app === undefined) process.exit(1);
 app.synth();

@@ -2,7 +2,7 @@
 // The reviewed plan's binding, written by the TRUSTED plan job only (base-branch code, never code
 // from the pull request): which pull request and head commit it was made for, and for each planned
 // customer the digest of its unredacted planned changes (plans/<id>/plan.sha256, see planDigest in
-// src/pr/same-plan.ts). The deploy gate (check-reviewed-plan.mjs) compares its fresh plan with it.
+// src/plan/same-plan.ts). The deploy gate (check-reviewed-plan.mjs) compares its fresh plan with it.
 //
 //   node scripts/bind-reviewed-plan.mjs PLANS_DIR OUT_FILE --pr N|none --head SHA
 import { readdirSync, readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';

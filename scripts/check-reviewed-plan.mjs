@@ -9,7 +9,7 @@
 // plan's unredacted changes (plan.sha256) must equal the reviewed one: a change to a sensitive
 // value, invisible in the redacted plan.json, changes the digest. When they differ and the reviewed
 // plan.json sits next to the binding (plans/<id>/plan.json), the differences are listed with
-// planDifferences (src/pr/same-plan.ts, compiled: `npm run build` first).
+// planDifferences (src/plan/same-plan.ts, compiled: `npm run build` first).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -66,7 +66,7 @@ if (current !== reviewed) {
   const reviewedJson = join(dirname(bindingFile), 'plans', id, 'plan.json');
   const currentJson = join(currentDir, 'plan.json');
   if (existsSync(reviewedJson) && existsSync(currentJson)) {
-    const { planDifferences } = require('../dist/src/pr/same-plan.js');
+    const { planDifferences } = require('../dist/src/plan/same-plan.js');
     const diffs = planDifferences(
       JSON.parse(readFileSync(reviewedJson, 'utf8')),
       JSON.parse(readFileSync(currentJson, 'utf8')),

@@ -67,9 +67,3 @@ export const FIGURES: readonly FigureDef[] = [
     plain: 'no equivalent: plain cdktf has no status command (one would call AWS per stack)',
   },
 ];
-
-export function figureDef(id: FigureId): FigureDef {
-  const def = FIGURES.find((f) => f.id === id);
-  if (!def) throw new Error(`unknown figure ${id}`);
-  return def;
-}

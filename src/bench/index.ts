@@ -9,10 +9,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
+import { ALIAS_FIGURE } from './aliases';
 import { FIGURES } from './figures';
 import { SCALE_FIGURES, type ScaleFigureId } from './scale';
 import { renderSection, spliceSection } from './report';
-import { benchEnv, makeWorkDir, runBench } from './run';
+import { benchEnv, makeWorkDir } from './env';
+import { runBench } from './run';
 import { parseSizes } from './stats';
 import { renderSvg } from './svg';
 import type { BenchOptions, BenchResults, FigureId } from './types';
@@ -27,7 +29,7 @@ const USAGE = `usage: npm run bench -- [options]
   --plain-plan-sizes LIST sizes at which plain cdktf's cdktf diff loop over every stack is run
                           (default: the sizes <= 10; elsewhere it is extrapolated, and labelled so)
   --skip-plain            measure linkforge only
-  --figures LIST          only these figures (${FIGURES.map((f) => f.id).join(', ')})
+  --figures LIST          only these figures (${[...FIGURES.map((f) => f.id), ...SCALE_FIGURES, ALIAS_FIGURE].join(', ')})
   --seed N                fleet generator seed (default 1)
   --out-dir DIR           where benchmarks.{md,svg,json} go (default docs/)
   --keep                  keep the temporary fleets and the log
@@ -41,7 +43,7 @@ const DEFAULT_PLAIN_PLAN_MAX = 10;
 /** Parses the command line into options; exported for tests. */
 export function parseOptions(argv: string[]): {
   options: BenchOptions;
-  figures: (FigureId | ScaleFigureId)[];
+  figures: (FigureId | ScaleFigureId | typeof ALIAS_FIGURE)[];
   outDir: string;
   keep: boolean;
   render: boolean;
@@ -83,7 +85,7 @@ export function parseOptions(argv: string[]): {
     const stray = list.filter((n) => !sizes.includes(n));
     if (stray.length > 0) throw new Error(`${flag}: ${stray.join(', ')} not in --sizes ${sizes.join(',')}`);
   }
-  const known = [...FIGURES.map((f) => f.id), ...SCALE_FIGURES] as string[];
+  const known = [...FIGURES.map((f) => f.id), ...SCALE_FIGURES, ALIAS_FIGURE] as string[];
   const figures = (values.figures ?? known.join(',')).split(',').map((s) => s.trim());
   for (const f of figures) {
     if (!known.includes(f)) throw new Error(`--figures: unknown figure '${f}' (known: ${known.join(', ')})`);
@@ -98,7 +100,7 @@ export function parseOptions(argv: string[]): {
       seed: Number(values.seed),
       skipPlain: values['skip-plain'],
     },
-    figures: figures as (FigureId | ScaleFigureId)[],
+    figures: figures as (FigureId | ScaleFigureId | typeof ALIAS_FIGURE)[],
     outDir: values['out-dir'],
     keep: values.keep,
     render: values.render,

@@ -35,6 +35,11 @@ export interface RunResult {
   readonly treeRssKib: number;
   /** max(maxRssKib, treeRssKib): what the report shows. */
   readonly peakRssKib: number;
+  /**
+   * CPU time (user + system) of the command and its waited-for children, ms: on a busy machine the
+   * wall time mostly measures the others; this is what the command itself cost.
+   */
+  readonly cpuMs: number;
 }
 
 const TIME_BIN = '/usr/bin/time';
@@ -50,7 +55,7 @@ export async function runMeasured(
   const log = fs.openSync(opts.logFile, 'a');
   fs.writeSync(log, `\n$ (cd ${opts.cwd} && ${[cmd, ...args].join(' ')})\n`);
   const start = process.hrtime.bigint();
-  const child = spawn(TIME_BIN, ['-o', timeFile, '-f', '%e %M', cmd, ...args], {
+  const child = spawn(TIME_BIN, ['-o', timeFile, '-f', '%e %M %U %S', cmd, ...args], {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ['ignore', log, log],
@@ -67,7 +72,7 @@ export async function runMeasured(
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   clearInterval(timer);
   fs.closeSync(log);
-  const maxRssKib = parseTimeOutput(fs.readFileSync(timeFile, 'utf8')).maxRssKib;
+  const { maxRssKib, cpuS } = parseTimeOutput(fs.readFileSync(timeFile, 'utf8'));
   fs.rmSync(timeFile, { force: true });
   return {
     command: [cmd, ...args].join(' '),
@@ -76,18 +81,24 @@ export async function runMeasured(
     maxRssKib,
     treeRssKib,
     peakRssKib: Math.max(maxRssKib, treeRssKib),
+    cpuMs: Math.round((cpuS ?? 0) * 1000),
   };
 }
 
 /**
- * Reads GNU time's `-f '%e %M'` output. When the command fails, time writes "Command exited with
- * non-zero status N" first; the figures are on the last line.
+ * Reads GNU time's `-f '%e %M %U %S'` output (`%U %S`, user and system seconds, optional). When
+ * the command fails, time writes "Command exited with non-zero status N" first; the figures are on
+ * the last line.
  */
-export function parseTimeOutput(text: string): { elapsedS: number; maxRssKib: number } {
+export function parseTimeOutput(text: string): { elapsedS: number; maxRssKib: number; cpuS?: number } {
   const lines = text.trim().split('\n');
-  const m = /^([0-9.]+) ([0-9]+)$/.exec(lines[lines.length - 1] ?? '');
+  const m = /^([0-9.]+) ([0-9]+)(?: ([0-9.]+) ([0-9.]+))?$/.exec(lines[lines.length - 1] ?? '');
   if (!m) throw new Error(`unexpected /usr/bin/time output: ${JSON.stringify(text)}`);
-  return { elapsedS: Number(m[1]), maxRssKib: Number(m[2]) };
+  return {
+    elapsedS: Number(m[1]),
+    maxRssKib: Number(m[2]),
+    ...(m[3] !== undefined ? { cpuS: Number(m[3]) + Number(m[4]) } : {}),
+  };
 }
 
 // RSS pages → KiB. 4 KiB pages on every x86-64 / arm64 Linux this runs on.

@@ -3,27 +3,19 @@
  * child processes (see measure.ts), then the derived figures (plain cdktf's `same-as` and
  * extrapolated ones). Returns the results; index.ts writes them.
  */
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { ALIAS_FIGURE, runAliases } from './aliases';
 import { FIGURES } from './figures';
 import { cleanOutputs, FleetLayout, layoutFleet, PLAIN_KEEP, REPO_KEEP } from './fleet';
 import { machineInfo } from './machine';
 import { runMeasured } from './measure';
+import { derivePlain } from './plain';
+import { terraformBreakdown } from './plan-timings';
 import { runScale, SCALE_FIGURES, type ScaleFigureId } from './scale';
 import { formatMemory, formatSeconds, median } from './stats';
+import { linkforgeSteps, npmSteps, plainSteps, statusCalls, type Step, type StepContext } from './steps';
 import { benchValidate } from './validate';
-import type {
-  BenchOptions,
-  BenchResults,
-  FigureId,
-  Measurement,
-  Run,
-  StepResult,
-  TerraformBreakdown,
-  Tool,
-} from './types';
-import { prepareTerraformCli } from '../terraform/cli-config';
+import type { BenchOptions, BenchResults, FigureId, Measurement, Run, StepResult, Tool } from './types';
 
 export interface RunContext {
   readonly projectDir: string;
@@ -31,45 +23,13 @@ export interface RunContext {
   readonly logFile: string;
   readonly env: NodeJS.ProcessEnv;
   /** Figures to run (all by default; `--figures` narrows it while developing). */
-  readonly figures: ReadonlySet<FigureId | ScaleFigureId>;
+  readonly figures: ReadonlySet<FigureId | ScaleFigureId | typeof ALIAS_FIGURE>;
   readonly progress: (line: string) => void;
-}
-
-interface Step {
-  readonly label: string;
-  readonly cmd: string;
-  readonly args: readonly string[];
-  readonly cwd: string;
-}
-
-/** The environment every measured child runs with. */
-export function benchEnv(projectDir: string): NodeJS.ProcessEnv {
-  // The same Terraform CLI configuration linkforge uses (provider mirror when there is one, one
-  // shared plugin cache), for both tools: plain cdktf's `cdktf diff` runs terraform too.
-  const tf = prepareTerraformCli({ projectDir });
-  return {
-    ...process.env,
-    ...tf.env,
-    // cdktf sets its own plugin cache unless one is given; share linkforge's so neither tool pays
-    // for a cold cache the other does not.
-    ...(tf.pluginCacheDir ? { TF_PLUGIN_CACHE_DIR: tf.pluginCacheDir } : {}),
-    // No spinners or colours: they cost time and fill the log. CI is how both tools run in a PR.
-    CI: '1',
-    FORCE_COLOR: '0',
-    NO_COLOR: '1',
-    // The plain app plans offline: placeholder credentials plus the provider's skip_* flags, which
-    // its main.ts sets when OFFLINE=1 (linkforge's --offline does the equivalent itself).
-    OFFLINE: '1',
-    AWS_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
-    AWS_SECRET_ACCESS_KEY: 'offline-placeholder-not-a-secret',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
 }
 
 export async function runBench(options: BenchOptions, ctx: RunContext): Promise<BenchResults> {
   const date = new Date().toISOString();
   const measurements: Measurement[] = [];
-  const cli = path.join(ctx.projectDir, 'dist', 'src', 'cli', 'index.js');
   const fleets = new Map<number, FleetLayout>();
   const fleetOf = (size: number): FleetLayout => {
     let f = fleets.get(size);
@@ -80,121 +40,7 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
     return f;
   };
 
-  const linkforgeSteps = (figure: FigureId, f: FleetLayout): Step[] => {
-    const lf = (label: string, ...args: string[]): Step => ({
-      label,
-      cmd: process.execPath,
-      args: [cli, ...args],
-      cwd: f.repoDir,
-    });
-    // Paths relative to the repository (the children's cwd), as a user types them in CI.
-    const dir = 'customers';
-    const out = 'cdktf.out';
-    switch (figure) {
-      case 'validate':
-        return [lf('validate', 'validate', '--customers', dir)];
-      case 'synth-all':
-        return [lf('synth', 'synth', '--customers', dir, '--outdir', out)];
-      case 'synth-one':
-        return [lf('synth one', 'synth', '--customers', dir, '--outdir', out, f.changedId)];
-      case 'pr-path':
-        return [
-          lf('validate', 'validate', '--customers', dir),
-          lf('affected', 'affected', '--customers', dir, '--base', 'HEAD~1'),
-          lf('plan affected', 'plan', '--customers', dir, '--affected-since', 'HEAD~1', '--offline'),
-        ];
-      case 'status':
-        return [
-          {
-            label: 'status',
-            cmd: process.execPath,
-            args: [
-              path.join(ctx.projectDir, 'dist', 'src', 'bench', 'status-fleet.js'),
-              '--customers',
-              dir,
-              '--latency-ms',
-              String(STATUS_LATENCY_MS),
-              '--out',
-              STATUS_RESULT,
-            ],
-            cwd: f.repoDir,
-          },
-        ];
-      case 'plan-all-jobs1':
-      case 'plan-all-jobs2':
-        return [
-          lf(
-            'plan all',
-            'plan',
-            '--customers',
-            dir,
-            '--offline',
-            '--jobs',
-            figure === 'plan-all-jobs1' ? '1' : '2',
-          ),
-        ];
-    }
-  };
-
-  /**
-   * The figures the README runs through npm, run the same way: `npm run <script> -- …` in the
-   * project (its package.json, scripts/run.mjs and dist/), with the fleet's paths made absolute.
-   * The bare `linkforge` figure is the same command without npm, so the difference is what npm
-   * and the staleness check cost.
-   */
-  const npmSteps = (figure: FigureId, f: FleetLayout): Step[] | undefined => {
-    const run = (label: string, script: string, ...args: string[]): Step => ({
-      label,
-      cmd: 'npm',
-      args: ['run', script, '--', ...args],
-      cwd: ctx.projectDir,
-    });
-    const out = path.join(f.repoDir, 'cdktf.out');
-    switch (figure) {
-      case 'validate':
-        return [run('npm run validate', 'validate', '--customers', f.customersDir)];
-      case 'synth-all':
-        return [run('npm run synth', 'synth', '--customers', f.customersDir, '--outdir', out)];
-      case 'plan-all-jobs1':
-      case 'plan-all-jobs2':
-        return [
-          run(
-            'npm run plan',
-            'plan',
-            '--customers',
-            f.customersDir,
-            '--outdir',
-            out,
-            '--offline',
-            '--jobs',
-            figure === 'plan-all-jobs1' ? '1' : '2',
-          ),
-        ];
-      default:
-        return undefined;
-    }
-  };
-
-  const npx = (f: FleetLayout, label: string, ...args: string[]): Step => ({
-    label,
-    cmd: 'npx',
-    args,
-    cwd: f.plainDir,
-  });
-  const plainSteps = (figure: FigureId, f: FleetLayout): Step[] | undefined => {
-    switch (figure) {
-      case 'synth-all':
-        return [npx(f, 'cdktf synth', 'cdktf', 'synth')];
-      case 'pr-path':
-        return [npx(f, `cdktf diff ${f.changedId}`, 'cdktf', 'diff', f.changedId, '--skip-provider-lock')];
-      case 'plan-all-jobs1':
-        return options.plainPlanSizes.includes(f.size)
-          ? f.ids.map((id) => npx(f, `cdktf diff ${id}`, 'cdktf', 'diff', id, '--skip-provider-lock'))
-          : undefined;
-      default:
-        return undefined; // same-as or extrapolated, derived below
-    }
-  };
+  const stepCtx: StepContext = { projectDir: ctx.projectDir, plainPlanSizes: options.plainPlanSizes };
 
   const measure = async (tool: Tool, figure: FigureId, f: FleetLayout, steps: Step[], runs: number) => {
     const env = { ...ctx.env, CUSTOMERS_DIR: f.customersDir };
@@ -260,34 +106,36 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
   // Warm-up, not recorded: the first node, ts-node and terraform start-ups of a session pay for a
   // cold page cache (the AWS provider binary alone is ~700 MB), which would land on whichever
   // figure happens to run first.
-  const smallest = fleetOf(options.sizes[0]);
-  ctx.progress(`warm-up on the fleet of ${smallest.size}`);
-  for (const s of [
-    ...linkforgeSteps('pr-path', smallest),
-    ...(options.skipPlain ? [] : (plainSteps('pr-path', smallest) ?? [])),
-  ]) {
-    await runMeasured(s.cmd, s.args, {
-      cwd: s.cwd,
-      env: { ...ctx.env, CUSTOMERS_DIR: smallest.customersDir },
-      logFile: ctx.logFile,
-    });
+  const fleetFigures = FIGURES.filter((fig) => ctx.figures.has(fig.id));
+  if (fleetFigures.length > 0) {
+    const smallest = fleetOf(options.sizes[0]);
+    ctx.progress(`warm-up on the fleet of ${smallest.size}`);
+    for (const s of [
+      ...linkforgeSteps(stepCtx, 'pr-path', smallest),
+      ...(options.skipPlain ? [] : (plainSteps(stepCtx, 'pr-path', smallest) ?? [])),
+    ]) {
+      await runMeasured(s.cmd, s.args, {
+        cwd: s.cwd,
+        env: { ...ctx.env, CUSTOMERS_DIR: smallest.customersDir },
+        logFile: ctx.logFile,
+      });
+    }
+    cleanOutputs(smallest.repoDir, REPO_KEEP);
+    cleanOutputs(smallest.plainDir, PLAIN_KEEP);
   }
-  cleanOutputs(smallest.repoDir, REPO_KEEP);
-  cleanOutputs(smallest.plainDir, PLAIN_KEEP);
 
-  for (const size of options.sizes) {
+  for (const size of fleetFigures.length > 0 ? options.sizes : []) {
     const f = fleetOf(size);
     ctx.progress(`fleet of ${size} customers in ${path.dirname(f.repoDir)} (changed: ${f.changedId})`);
-    for (const fig of FIGURES) {
-      if (!ctx.figures.has(fig.id)) continue;
+    for (const fig of fleetFigures) {
       const isPlanAll = fig.id.startsWith('plan-all');
       if (isPlanAll && !options.planSizes.includes(size)) continue;
       const runs = isPlanAll ? options.planRuns : options.runs;
-      await measure('linkforge', fig.id, f, linkforgeSteps(fig.id, f), runs);
-      const viaNpm = npmSteps(fig.id, f);
+      await measure('linkforge', fig.id, f, linkforgeSteps(stepCtx, fig.id, f), runs);
+      const viaNpm = npmSteps(stepCtx, fig.id, f);
       if (viaNpm) await measure('linkforge-npm', fig.id, f, viaNpm, runs);
       if (options.skipPlain) continue;
-      const steps = plainSteps(fig.id, f);
+      const steps = plainSteps(stepCtx, fig.id, f);
       if (steps) await measure('plain-cdktf', fig.id, f, steps, isPlanAll ? options.planRuns : options.runs);
     }
   }
@@ -305,6 +153,16 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
         progress: ctx.progress,
       })
     : undefined;
+  const aliases = ctx.figures.has(ALIAS_FIGURE)
+    ? await runAliases({
+        projectDir: ctx.projectDir,
+        workDir: ctx.workDir,
+        logFile: ctx.logFile,
+        env: ctx.env,
+        runs: options.runs,
+        progress: ctx.progress,
+      })
+    : undefined;
   return {
     version: 1,
     date,
@@ -312,131 +170,6 @@ export async function runBench(options: BenchOptions, ctx: RunContext): Promise<
     options,
     measurements,
     ...(scale ? { scale } : {}),
+    ...(aliases ? { aliases } : {}),
   };
-}
-
-/**
- * Plain cdktf figures that are not run separately:
- * - validate and synth-one repeat its synth-all (it has no separate validation, and always
- *   synthesizes every stack);
- * - plan-all-jobs2 repeats plan-all-jobs1 (no safe parallel `cdktf diff`);
- * - plan-all at sizes where the loop of `cdktf diff` was not run is extrapolated as
- *   N × the measured single `cdktf diff` at the same size.
- */
-export function derivePlain(measured: readonly Measurement[]): Measurement[] {
-  const out: Measurement[] = [];
-  const get = (figure: FigureId, size: number, list: readonly Measurement[] = measured) =>
-    list.find((m) => m.tool === 'plain-cdktf' && m.figure === figure && m.size === size);
-  const sizes = [...new Set(measured.map((m) => m.size))].sort((a, b) => a - b);
-  const sameAs = (figure: FigureId, source: Measurement, note: string): Measurement => ({
-    ...source,
-    figure,
-    kind: 'same-as',
-    sameAs: source.figure,
-    note,
-  });
-
-  // How good the extrapolation is where both exist: say so next to it.
-  const checks = sizes
-    .map((size) => ({ size, real: get('plan-all-jobs1', size), one: get('pr-path', size) }))
-    .filter((c) => c.real && !c.real.failed && c.one && !c.one.failed)
-    .map(
-      (c) =>
-        `at ${c.size}: measured ${formatSeconds((c.real as Measurement).medianMs)}, estimate ` +
-        `${formatSeconds(c.size * (c.one as Measurement).medianMs)}`,
-    );
-
-  for (const size of sizes) {
-    const synth = get('synth-all', size);
-    if (synth) {
-      out.push(sameAs('validate', synth, 'plain cdktf: validation = its synthesis (no separate step).'));
-      out.push(sameAs('synth-one', synth, 'plain cdktf: `cdktf synth` always synthesizes every stack.'));
-    }
-    let planAll = get('plan-all-jobs1', size);
-    const one = get('pr-path', size);
-    if (!planAll && one && !one.failed) {
-      planAll = {
-        figure: 'plan-all-jobs1',
-        tool: 'plain-cdktf',
-        size,
-        kind: 'extrapolated',
-        runs: [],
-        medianMs: size * one.medianMs,
-        // The loop runs one `cdktf diff` at a time: its peak is one diff's peak.
-        peakRssKib: one.peakRssKib,
-        note:
-          'plain cdktf plan of every stack, where marked extrapolated: N × the measured `cdktf diff` of one stack ' +
-          'at the same fleet size (each `cdktf diff` synthesizes the whole app again, then inits and plans ' +
-          'its stack), not run because it takes hours at large N' +
-          (checks.length > 0 ? `; checked against the real loop ${checks.join('; ')}.` : '.'),
-      };
-      out.push(planAll);
-    }
-    if (planAll) {
-      out.push({
-        ...sameAs(
-          'plan-all-jobs2',
-          planAll,
-          'plain cdktf: `cdktf diff` cannot run two stacks side by side (shared cdktf.out).',
-        ),
-        kind: planAll.kind === 'extrapolated' ? 'extrapolated' : 'same-as',
-      });
-    }
-  }
-  return out;
-}
-
-/**
- * Where linkforge's plan time goes: the mean time per stack of each terraform command, read from the
- * per-stack logs `plan` keeps (`cdktf.out/plans/<id>/terraform.log`, one `$ terraform <cmd> … # exit
- * N, 1.2s` line per command). Undefined when there are none (not a plan figure) or the format
- * changed: it explains the figures, it is not one.
- */
-export function terraformBreakdown(repoDir: string): TerraformBreakdown | undefined {
-  const plans = path.join(repoDir, 'cdktf.out', 'plans');
-  if (!fs.existsSync(plans)) return undefined;
-  const totals = new Map<string, { ms: number; n: number }>();
-  let stacks = 0;
-  for (const id of fs.readdirSync(plans).sort()) {
-    const log = path.join(plans, id, 'terraform.log');
-    if (!fs.existsSync(log)) continue;
-    stacks++;
-    for (const [cmd, ms] of parseTerraformLog(fs.readFileSync(log, 'utf8'))) {
-      const t = totals.get(cmd) ?? { ms: 0, n: 0 };
-      totals.set(cmd, { ms: t.ms + ms, n: t.n + 1 });
-    }
-  }
-  if (stacks === 0 || totals.size === 0) return undefined;
-  const commands: Record<string, number> = {};
-  for (const [cmd, t] of totals) commands[cmd] = Math.round(t.ms / t.n);
-  return { stacks, commands };
-}
-
-/** `[command, ms]` for each `$ terraform <command> … # exit N, 1.2s` line of a plan log. */
-export function parseTerraformLog(text: string): [string, number][] {
-  const out: [string, number][] = [];
-  for (const m of text.matchAll(/^\$ terraform ([a-z]+)\b.*# exit -?[0-9]+, ([0-9.]+)s$/gm)) {
-    out.push([m[1], Math.round(Number(m[2]) * 1000)]);
-  }
-  return out;
-}
-
-/** Latency of every mocked AWS call in the `status` figure. */
-export const STATUS_LATENCY_MS = 100;
-/** Where the `status` figure's child writes its counts, relative to the fleet repository. */
-const STATUS_RESULT = 'cdktf.out/status-bench.json';
-
-/** AWS calls of the last `status` run, from the child's result file; undefined when unreadable. */
-export function statusCalls(repoDir: string): number | undefined {
-  try {
-    const r = JSON.parse(fs.readFileSync(path.join(repoDir, STATUS_RESULT), 'utf8')) as { calls?: unknown };
-    return typeof r.calls === 'number' ? r.calls : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A fresh temporary work directory. */
-export function makeWorkDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'linkforge-bench-'));
 }

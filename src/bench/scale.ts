@@ -19,7 +19,7 @@ import { splitIntoShards } from '../shards/shard';
 import { mergeShardResults } from '../shards/summarize';
 import { runMeasured } from './measure';
 import { formatSeconds, median } from './stats';
-import { parseTerraformLog } from './run';
+import { readPlanTimings } from './plan-timings';
 
 export const SCALE_FIGURES = ['stack-overhead', 'fleet-shard', 'summarize-1000'] as const;
 export type ScaleFigureId = (typeof SCALE_FIGURES)[number];
@@ -40,7 +40,7 @@ export interface OverheadCase {
   readonly bareMs: number;
   /** Median of bare `terraform show -json` of that plan, ms (what linkforge adds for changes). */
   readonly bareShowMs: number;
-  /** Mean time per terraform command inside linkforge's runs, ms (from its terraform.log). */
+  /** Median time per terraform command inside linkforge's runs, ms (from its plan-results.json timings). */
   readonly linkforgeTerraform: Readonly<Record<string, number>>;
   readonly runs: number;
 }
@@ -138,7 +138,7 @@ async function overhead(ctx: ScaleContext, node: NodeRun): Promise<ScaleResults[
     lf: [] as number[],
     bare: [] as number[],
     show: [] as number[],
-    tf: [] as string[],
+    tf: [] as Record<string, number>[],
   }));
   const bareEnv = { ...ctx.env, AWS_EC2_METADATA_DISABLED: 'true' };
   const tf = (cwd: string, ...args: string[]) =>
@@ -149,9 +149,10 @@ async function overhead(ctx: ScaleContext, node: NodeRun): Promise<ScaleResults[
       if (lf.exitCode !== 0)
         throw new Error(`linkforge plan ${c.id} exited ${lf.exitCode} (see ${ctx.logFile})`);
       samples[i].lf.push(lf.wallMs);
-      samples[i].tf.push(
-        fs.readFileSync(path.join(dir, 'cdktf.out', 'plans', c.id, 'terraform.log'), 'utf8'),
-      );
+      // Where linkforge's time went, per terraform step, as the run recorded it.
+      const timings = readPlanTimings(path.join(dir, 'cdktf.out', 'plan-results.json'))?.get(c.id);
+      if (!timings) throw new Error(`linkforge plan ${c.id} recorded no timings in plan-results.json`);
+      samples[i].tf.push(timings);
       // Bare Terraform on a fresh copy of the same synthesized stack (no .terraform, no lock file,
       // as linkforge's stack directory is before its init): the same CLI configuration and cache.
       const bare = path.join(ctx.workDir, 'bare', c.id);
@@ -183,8 +184,8 @@ async function overhead(ctx: ScaleContext, node: NodeRun): Promise<ScaleResults[
   }
   const summarise = (i: number): OverheadCase => {
     const totals = new Map<string, number[]>();
-    for (const log of samples[i].tf)
-      for (const [cmd, ms] of parseTerraformLog(log)) totals.set(cmd, [...(totals.get(cmd) ?? []), ms]);
+    for (const timings of samples[i].tf)
+      for (const [cmd, ms] of Object.entries(timings)) totals.set(cmd, [...(totals.get(cmd) ?? []), ms]);
     return {
       id: cases[i].id,
       linkforgeMs: median(samples[i].lf),

@@ -22,6 +22,7 @@ import { loadProject } from '../config/load';
 import type { Customer } from '../config/types';
 import { renderStatusJson } from '../status/render';
 import { projectStatus } from '../status/status';
+import { STATUS_LATENCY_MS, STATUS_RESULT } from './steps';
 
 /** The answers of a healthy fleet, per region, in the order AWS would page them. */
 function healthyAnswers(customers: readonly Customer[]) {
@@ -72,8 +73,8 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     options: {
       customers: { type: 'string', default: 'customers' },
-      'latency-ms': { type: 'string', default: '100' },
-      out: { type: 'string', default: 'cdktf.out/status-bench.json' },
+      'latency-ms': { type: 'string', default: String(STATUS_LATENCY_MS) },
+      out: { type: 'string', default: STATUS_RESULT },
     },
     strict: true,
   });

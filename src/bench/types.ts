@@ -2,6 +2,7 @@
  * The benchmark's results model, as written to docs/benchmarks.json and read by the report and
  * plot renderers.
  */
+import type { AliasResults } from './aliases';
 import type { MachineInfo } from './machine';
 import type { ScaleResults } from './scale';
 
@@ -91,4 +92,6 @@ export interface BenchResults {
   readonly measurements: readonly Measurement[];
   /** The scale-out figures (src/bench/scale.ts), when they were run. */
   readonly scale?: ScaleResults;
+  /** The `validate-aliases` figure (src/bench/aliases.ts), when it was run. */
+  readonly aliases?: AliasResults;
 }

@@ -2,8 +2,9 @@
  * `linkforge validate [--customers DIR] [--format text|github|json]`: check every customer file
  * and the platform settings, print one line per problem, exit 1 on any error (0 with warnings).
  */
-import { formatGithub, formatJson, hasErrors } from '../config/diagnostics';
+import { formatGithub, hasErrors, jsonRecords } from '../config/diagnostics';
 import type { Diagnostic } from '../config/diagnostics';
+import type { CapacityRow } from '../config/fleet-capacity';
 import { DEFAULT_CUSTOMERS_DIR, formatSkipped, loadProject } from '../config/load';
 import { choice, defineCommand } from './kit';
 import type { Output } from './output';
@@ -31,7 +32,7 @@ async function validate(
 ): Promise<number> {
   const result = loadProject({ customersDir });
 
-  out.stdout(render(result.diagnostics, format, out.stdoutColour));
+  out.stdout(render(result.diagnostics, format, out.stdoutColour, result.capacity));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   // Notices and the summary go to stderr so stdout stays exactly the diagnostics (pipe-able,
@@ -44,8 +45,19 @@ async function validate(
   return hasErrors(result.diagnostics) ? 1 : 0;
 }
 
-export function render(diagnostics: readonly Diagnostic[], format: Format, colour = false): string {
-  if (format === 'json') return formatJson(diagnostics);
+/**
+ * `json`: `{ "diagnostics": [...], "capacity": [...] }`, the capacity table being what the fleet
+ * creates against the vendor account's AWS quotas (docs/diagnostics.md, "Fleet capacity").
+ */
+export function render(
+  diagnostics: readonly Diagnostic[],
+  format: Format,
+  colour = false,
+  capacity: readonly CapacityRow[] = [],
+): string {
+  if (format === 'json') {
+    return `${JSON.stringify({ diagnostics: jsonRecords(diagnostics), capacity }, null, 2)}\n`;
+  }
   const line = format === 'github' ? formatGithub : (d: Diagnostic) => formatTextStyled(d, colour);
   return diagnostics.map((d) => `${line(d)}\n`).join('');
 }

@@ -59,23 +59,17 @@ export function formatGithub(d: Diagnostic): string {
   return `::${d.severity} ${props}::${escapeData(subject + d.message)}`;
 }
 
-/** Machine-readable list (stable key order). */
-export function formatJson(diags: readonly Diagnostic[]): string {
-  return (
-    JSON.stringify(
-      diags.map((d) => ({
-        file: d.file,
-        line: d.line,
-        column: d.column,
-        severity: d.severity,
-        code: d.code,
-        path: d.path,
-        message: d.message,
-      })),
-      null,
-      2,
-    ) + '\n'
-  );
+/** The diagnostics as plain records with a stable key order (for JSON output). */
+export function jsonRecords(diags: readonly Diagnostic[]): Diagnostic[] {
+  return diags.map((d) => ({
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    severity: d.severity,
+    code: d.code,
+    path: d.path,
+    message: d.message,
+  }));
 }
 
 /**

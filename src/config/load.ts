@@ -12,6 +12,7 @@ import * as path from 'path';
 import type { Diagnostic } from './diagnostics';
 import { capPerFile, sortDiagnostics } from './diagnostics';
 import { FleetIndex } from './fleet-index';
+import { fleetCapacity, type CapacityRow } from './fleet-capacity';
 import { normalize } from './normalize';
 import { RULES } from './rules';
 import type { CustomerDocument, RuleContext } from './rules/rule';
@@ -43,6 +44,12 @@ export interface LoadResult {
    * never skipped silently. Hidden entries (`.gitkeep`) are not listed. @default []
    */
   readonly skipped?: readonly SkippedEntry[];
+  /**
+   * What the fleet's stacks create against the vendor account's AWS quotas, per region (QUOTA_FLEET
+   * warns on the files past a limit). Counts every schema-valid, not decommissioned customer.
+   * @default []
+   */
+  readonly capacity?: readonly CapacityRow[];
 }
 
 export interface SkippedEntry {
@@ -100,7 +107,7 @@ interface Checked {
 export function checkSources(
   sources: readonly SourceFile[],
   settings: PlatformSettings,
-): { customers: LoadedCustomer[]; diagnostics: Diagnostic[] } {
+): { customers: LoadedCustomer[]; diagnostics: Diagnostic[]; capacity: readonly CapacityRow[] } {
   const files = sources
     .filter((s) => CUSTOMER_FILE.test(s.path))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -162,7 +169,7 @@ export function checkSources(
   const customers = valid
     .filter((c) => !c.diagnostics.some((d) => d.severity === 'error'))
     .map((c) => c.parsed!.loaded);
-  return { customers, diagnostics };
+  return { customers, diagnostics, capacity: fleetCapacity(fleet, settings).rows };
 }
 
 function checkOne(src: SourceFile, settings: PlatformSettings): Checked {
@@ -281,5 +288,6 @@ export function loadProject(opts: { customersDir?: string; cdktfJson?: string } 
     files: names.map((name) => displayPath(path.join(dir, name))),
     diagnostics: sortDiagnostics([...loadedSettings.diagnostics, ...readErrors, ...result.diagnostics]),
     skipped,
+    capacity: result.capacity,
   };
 }

@@ -9,7 +9,7 @@
  */
 import * as path from 'path';
 import type { PlatformSettings } from '../config/settings';
-import { s3StateKey, STATE_FILE } from '../stacks/backend';
+import { stateWhere } from '../stacks/backend';
 import { runAgainstState } from '../stacks/state-command';
 
 /** Output name → value. Sensitive outputs are never in here (see {@link parseOutputsJson}). */
@@ -53,14 +53,6 @@ export interface ReadOutputsOptions {
   readonly timeoutMs?: number;
 }
 
-/** Where customer `id`'s state lives, for messages. */
-export function stateLocation(id: string, settings: PlatformSettings, projectDir: string): string {
-  const b = settings.backend;
-  if (b.type === 's3') return `s3://${b.bucket}/${s3StateKey(b.keyPrefix, id)}`;
-  const file = path.join(projectDir, b.directory, id, STATE_FILE);
-  return path.relative(projectDir, file).split(path.sep).join('/');
-}
-
 /** Reads customer `id`'s stack outputs through Terraform. Failures are values, never exceptions. */
 export async function readStackOutputs(
   id: string,
@@ -68,7 +60,7 @@ export async function readStackOutputs(
   opts: ReadOutputsOptions = {},
 ): Promise<OutputsReading> {
   const projectDir = path.resolve(opts.projectDir ?? process.cwd());
-  const where = stateLocation(id, settings, projectDir);
+  const where = stateWhere(id, settings.backend, projectDir);
   const out = await runAgainstState(id, settings, ['output', '-json', '-no-color'], { ...opts, projectDir });
   if (!out.ok) return { kind: 'error', where, why: out.why };
   let outputs: StackOutputs;

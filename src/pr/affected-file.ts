@@ -3,15 +3,21 @@
  * computes it once and every shard plans from the same set (`plan --affected-from FILE`), even
  * if the base branch moves while the shards run.
  */
-import * as fs from 'fs';
+import { readToolOutput } from '../fsutil/read-capped';
 import { AffectedError, type AffectedResult } from './affected';
+
+/**
+ * Largest affected-set file read: 1,000 customer ids take about 30 KB. A file past this is not
+ * what `linkforge affected` wrote; reading it could exhaust memory.
+ */
+export const MAX_AFFECTED_BYTES = 16 * 1024 * 1024;
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
 export function readAffectedFile(file: string): AffectedResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+    raw = JSON.parse(readToolOutput(file, MAX_AFFECTED_BYTES));
   } catch (e) {
     throw new AffectedError(`cannot read ${file}: ${(e as Error).message}`);
   }

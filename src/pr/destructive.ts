@@ -3,7 +3,7 @@
  * feels (new tunnel addresses and keys to configure, or a new peering request to accept), found in
  * a plan's `resource_changes`. Pure: the summary renders what this returns.
  */
-import type { TerraformPlanJson, TerraformResourceChange } from './types';
+import type { TerraformPlanJson, TerraformResourceChange } from '../plan/types';
 import { formatPath } from '../text/field-path';
 
 /** What replacing or destroying each connectivity resource type means for the customer. */

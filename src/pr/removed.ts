@@ -7,18 +7,31 @@
  * Where the state is read:
  * - local backend: the state file `<directory>/<id>/terraform.tfstate`, parsed directly;
  * - s3 backend: through Terraform itself, in a throw-away working directory holding only the
- *   customer's backend block (built by the same factory as the stacks, src/stacks/backend.ts):
- *   `terraform init` + `terraform state pull`. Terraform reads the object with exactly the
- *   credentials, endpoints, encryption and key the real stack would use, with no AWS SDK to add
- *   and no second implementation of the S3 key layout to drift from the first.
+ *   customer's backend block (built by the same factory as the stacks): `terraform init` +
+ *   `terraform state pull`. Terraform reads the object with exactly the credentials, endpoints,
+ *   encryption and key the real stack would use, with no AWS SDK to add and no second
+ *   implementation of the S3 key layout to drift from the first. That reader builds the block with
+ *   cdktf, so the caller passes it in (`pullState`, src/stacks/state-command.ts): the review
+ *   layer never loads the construct library.
+ * Both locations come from their one owner, src/stacks/backend.ts.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { ID_PATTERN } from '../config/schema';
 import type { PlatformSettings } from '../config/settings';
-import { s3StateKey, STATE_FILE } from '../stacks/backend';
-import { runAgainstState } from '../stacks/state-command';
-import type { StackPlanResult } from './types';
+import { readToolOutput, UnreadableOutput } from '../fsutil/read-capped';
+import type { StackPlanResult } from '../plan/types';
+import { localStateFile, stateWhere } from '../stacks/backend';
+
+/**
+ * Largest local state file read: a customer stack's state is tens of kilobytes; anything near
+ * this is not a state linkforge's stacks wrote, and reading it whole could exhaust memory.
+ */
+export const MAX_STATE_BYTES = 64 * 1024 * 1024;
+
+/** `terraform state pull` of one customer's remote state; failures are values. */
+export type StatePuller = (
+  id: string,
+) => Promise<{ readonly ok: true; readonly stdout: string } | { readonly ok: false; readonly why: string }>;
 
 const CUSTOMER_ID = new RegExp(ID_PATTERN);
 
@@ -33,10 +46,11 @@ export interface RemovedCheckOptions {
    * credentials has checked it.
    */
   readonly offline?: boolean;
-  /** Environment for terraform (credentials). @default process.env */
-  readonly env?: NodeJS.ProcessEnv;
-  /** Terraform binary. @default LINKFORGE_TERRAFORM or 'terraform' */
-  readonly binary?: string;
+  /**
+   * Reads a customer's remote (S3) state. Without it, a removal under the S3 backend cannot be
+   * checked and is refused. @default - none
+   */
+  readonly pullState?: StatePuller;
 }
 
 /** What the state of one stack holds. */
@@ -92,33 +106,45 @@ export async function inspectState(
   if (!CUSTOMER_ID.test(id)) throw new Error(`'${id}' is not a customer id; it names no stack`);
   const projectDir = path.resolve(opts.projectDir ?? process.cwd());
   const backend = settings.backend;
+  const where = stateWhere(id, backend, projectDir);
   if (backend.type === 'local') {
-    const file = path.join(projectDir, backend.directory, id, STATE_FILE);
-    const where = path.relative(projectDir, file).split(path.sep).join('/');
+    const file = localStateFile(projectDir, backend.directory, id);
     // Offline, a missing local state file proves nothing: on a CI runner (or any other clone) the
     // git-ignored state directory is simply absent, and "no state" would wave a deployed
     // customer's deletion through. Only a state that is there and holds resources is conclusive.
+    const read = readLocalState(file, where);
     if (opts.offline) {
-      const found = fs.existsSync(file) ? fromStateText(fs.readFileSync(file, 'utf8'), where) : undefined;
-      if (found?.kind === 'resources') return found;
+      if (read.kind === 'resources') return read;
       return {
         kind: 'unknown',
         where,
         why: 'an offline plan cannot tell whether the stack still has resources (the state it sees may not be the deployed one)',
       };
     }
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'empty', where };
-      return { kind: 'unknown', where, why: (e as Error).message };
-    }
-    return fromStateText(text, where);
+    return read;
   }
-  const where = `s3://${backend.bucket}/${s3StateKey(backend.keyPrefix, id)}`;
   if (opts.offline) return { kind: 'unknown', where, why: 'remote state cannot be read offline' };
-  return pullS3State(id, settings, projectDir, opts, where);
+  if (!opts.pullState) return { kind: 'unknown', where, why: 'no reader for remote state was given' };
+  const pull = await opts.pullState(id);
+  return pull.ok ? fromStateText(pull.stdout, where) : { kind: 'unknown', where, why: pull.why };
+}
+
+/** A local state file: missing is empty; a special, linked or oversized file is unknown, with why. */
+function readLocalState(file: string, where: string): StateFinding {
+  let text: string;
+  try {
+    text = readToolOutput(file, MAX_STATE_BYTES);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'empty', where };
+    if (e instanceof UnreadableOutput)
+      return {
+        kind: 'unknown',
+        where,
+        why: e.message.split(file).join(where),
+      };
+    return { kind: 'unknown', where, why: (e as Error).message };
+  }
+  return fromStateText(text, where);
 }
 
 /** Counts managed resource instances: data sources leave nothing behind to destroy. */
@@ -146,19 +172,4 @@ function fromStateText(text: string, where: string): StateFinding {
   const count = countStateResources(parsed);
   if (count === undefined) return { kind: 'unknown', where, why: 'the state has no resource list' };
   return count > 0 ? { kind: 'resources', count, where } : { kind: 'empty', where };
-}
-
-async function pullS3State(
-  id: string,
-  settings: PlatformSettings,
-  projectDir: string,
-  opts: RemovedCheckOptions,
-  where: string,
-): Promise<StateFinding> {
-  const pull = await runAgainstState(id, settings, ['state', 'pull'], {
-    projectDir,
-    env: opts.env,
-    binary: opts.binary,
-  });
-  return pull.ok ? fromStateText(pull.stdout, where) : { kind: 'unknown', where, why: pull.why };
 }

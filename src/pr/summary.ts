@@ -16,12 +16,11 @@
  *
  * Every value that comes from a customer file or a plan is escaped (src/pr/markdown.ts).
  */
-import { countChanges, type ChangeCounts } from '../terraform/plan-counts';
-import { applyMask, REDACTED } from '../terraform/redact';
-import { destructiveChanges, type DestructiveChange } from './destructive';
-import { formatPath } from '../text/field-path';
+import type { StackPlanResult } from '../plan/types';
+import type { DestructiveChange } from './destructive';
 import { htmlCode, mdCode, mdCodeBlock, mdText } from './markdown';
-import type { StackPlanResult, TerraformResourceChange } from './types';
+import { resourceSections } from './summary-changes';
+import { classify, plural, type Kind, type Row } from './summary-rows';
 
 export interface SummaryOptions {
   /** Heading of the summary. @default 'linkforge plan' */
@@ -31,27 +30,15 @@ export interface SummaryOptions {
    * not fit any more get a pointer to their plan files instead, so the summary stays within one
    * GitHub comment (65,536 characters) for any realistic pull request; a fleet-wide run still
    * fits in a few parts (src/pr/comment.ts splits).
-   * @default DEFAULT_DETAIL_BUDGET
+   * @default DEFAULT_DETAIL_BUDGET (src/pr/summary-changes.ts)
    */
   readonly detailBudget?: number;
   /** Name of the CI artifact holding the plan files, for pointers. @default 'plans' */
   readonly artifactName?: string;
 }
 
-/** Default room for the resource lists: the rest of a comment is left for the header and table. */
-export const DEFAULT_DETAIL_BUDGET = 40_000;
-
 /** Longest error text kept in a failure's collapsible block. */
 const MAX_ERROR_CHARS = 4000;
-/**
- * Attributes never quoted whatever the plan's sensitivity masks say (a hand-made or older plan may
- * carry none): pre-shared keys and anything named like a secret.
- */
-const SECRET_NAME = /preshared_key|secret|password|private_key|token|credential/i;
-
-/** Longest rendering of one attribute value before it is cut (lists of blocks can be long). */
-const MAX_VALUE_CHARS = 160;
-
 /** The summary's first line for an offline run: it must never pass for a real review. */
 export const OFFLINE_NOTICE =
   '⚠ OFFLINE PLAN: planned against empty throw-away state without AWS credentials, so nothing ' +
@@ -114,80 +101,6 @@ export function renderSummary(results: readonly StackPlanResult[], opts: Summary
     );
   }
   return out.join('\n\n') + '\n';
-}
-
-/**
- * What a customer is in this run. `new`: every planned change creates (nothing deployed yet);
- * `changed`: something deployed is updated, replaced or destroyed; offline plans cannot tell the
- * two apart (their state is empty), so they are `planned-offline`.
- */
-type Kind =
-  | 'new'
-  | 'changed'
-  | 'planned-offline'
-  | 'decommissioned'
-  | 'no-changes'
-  | 'removed'
-  | 'failed'
-  | 'refused'
-  | 'interrupted';
-
-interface Row {
-  readonly result: StackPlanResult;
-  readonly kind: Kind;
-  readonly counts?: ChangeCounts;
-  readonly destructive: readonly DestructiveChange[];
-  /** Resource changes other than no-ops and reads, warnings first. */
-  readonly changes: readonly TerraformResourceChange[];
-}
-
-function classify(result: StackPlanResult): Row {
-  const none = { destructive: [], changes: [] };
-  if (result.status === 'failed') return { result, kind: 'failed', ...none };
-  if (result.status === 'refused') return { result, kind: 'refused', ...none };
-  if (result.status === 'interrupted') return { result, kind: 'interrupted', ...none };
-  // A planned result without a connectivity type is a removed customer file whose stack holds no
-  // resources any more (see removed.ts): nothing to plan, and worth a row of its own.
-  if (result.connectivityType === undefined && !result.plan) return { result, kind: 'removed', ...none };
-  const counts = countChanges(result.plan);
-  const destructive = destructiveChanges(result.plan);
-  const changes = orderChanges(
-    (result.plan?.resource_changes ?? []).filter((rc) => rc.change.actions.some(isChange)),
-    destructive,
-  );
-  let kind: Kind;
-  if (result.decommission) kind = 'decommissioned';
-  else if (changes.length === 0) kind = 'no-changes';
-  else if (result.offline) kind = 'planned-offline';
-  else {
-    const deployed = (result.plan?.resource_changes ?? []).some(
-      (rc) => !rc.change.actions.includes('create'),
-    );
-    kind = deployed || changes.some((rc) => rc.change.actions.includes('delete')) ? 'changed' : 'new';
-  }
-  return { result, kind, counts, destructive, changes };
-}
-
-function isChange(action: string): boolean {
-  return action === 'create' || action === 'update' || action === 'delete';
-}
-
-/** Warnings first (destructive to connectivity), then other replacements and deletions, updates, creations. */
-function orderChanges(
-  changes: readonly TerraformResourceChange[],
-  destructive: readonly DestructiveChange[],
-): TerraformResourceChange[] {
-  const loud = new Set(destructive.map((d) => d.address));
-  const rank = (rc: TerraformResourceChange) => {
-    if (loud.has(rc.address)) return 0;
-    const a = rc.change.actions;
-    if (a.includes('delete')) return 1;
-    if (a.includes('update')) return 2;
-    return 3;
-  };
-  return [...changes].sort(
-    (a, b) => rank(a) - rank(b) || (a.address < b.address ? -1 : a.address > b.address ? 1 : 0),
-  );
 }
 
 function decommissionLine(r: Row): string {
@@ -327,171 +240,6 @@ function unchangedBlock(rows: readonly Row[]): string {
   ].join('\n');
 }
 
-/**
- * One collapsible section per customer with changes, within the byte budget: the customers with
- * warnings first (they matter most when the budget runs out), then by id. Customers beyond the
- * budget are named in one closing line that points at their plan files.
- */
-function resourceSections(rows: readonly Row[], opts: SummaryOptions): string[] {
-  const budget = opts.detailBudget ?? DEFAULT_DETAIL_BUDGET;
-  const artifact = opts.artifactName ?? 'plans';
-  const ordered = [...rows].sort(
-    (a, b) =>
-      Number(b.destructive.length > 0) - Number(a.destructive.length > 0) ||
-      (a.result.id < b.result.id ? -1 : a.result.id > b.result.id ? 1 : 0),
-  );
-  const sections: string[] = [];
-  const left: Row[] = [];
-  let used = 0;
-  for (const r of ordered) {
-    const section = resourceSection(r, artifact);
-    const size = Buffer.byteLength(section, 'utf8');
-    if (left.length === 0 && used + size <= budget) {
-      sections.push(section);
-      used += size;
-    } else {
-      left.push(r);
-    }
-  }
-  if (left.length > 0) {
-    const ids = left
-      .map((r) => r.result.id)
-      .sort()
-      .map((id) => mdCode(id))
-      .join(', ');
-    sections.push(
-      `_Resource lists of ${plural(left.length, 'more customer')} do not fit in this comment: ` +
-        `see ${mdCode(`plans/<id>/plan.txt`)} (readable plan) and ${mdCode('plans/<id>/plan.json')} ` +
-        `in the ${mdCode(artifact)} artifact of this run, or ${mdCode('cdktf.out/plans/<id>/')} locally: ${ids}._`,
-    );
-  }
-  return sections;
-}
-
-function resourceSection(r: Row, artifact: string): string {
-  const c = r.counts ?? { add: 0, change: 0, destroy: 0 };
-  const label = r.kind === 'planned-offline' ? 'new or changed, offline' : r.kind;
-  const lines = [
-    `<details><summary><b>${htmlCode(r.result.id)}</b> (${label}): ${c.add} to add, ${c.change} to change, ${c.destroy} to destroy</summary>`,
-    '',
-  ];
-  if (r.destructive.length > 0) {
-    lines.push(
-      `⛔ ${plural(r.destructive.length, 'destructive change')} to connectivity (above): ` +
-        r.destructive.map((d) => mdCode(d.address)).join(', '),
-      '',
-    );
-  }
-  for (const rc of r.changes) {
-    const loud = r.destructive.some((d) => d.address === rc.address);
-    lines.push(`- ${loud ? '⛔ ' : ''}${mdCode(rc.address)} **${actionWord(rc)}**`);
-    for (const a of changedAttributes(rc)) lines.push(`  - ${mdCode(a.path)}: ${a.before} → ${a.after}`);
-  }
-  const dir = r.result.planJsonFile?.replace(/\/plan\.json$/, '');
-  if (dir) {
-    lines.push(
-      '',
-      `Readable plan: ${mdCode(`${dir}/plan.txt`)} (JSON: ${mdCode(`${dir}/plan.json`)}; ` +
-        `both in the ${mdCode(artifact)} artifact in CI).`,
-    );
-  }
-  lines.push('', '</details>');
-  return lines.join('\n');
-}
-
-function actionWord(rc: TerraformResourceChange): string {
-  const a = rc.change.actions;
-  if (a.includes('create') && a.includes('delete')) return 'replace';
-  if (a.includes('delete')) return 'destroy';
-  if (a.includes('update')) return 'update';
-  return 'create';
-}
-
-export interface ChangedAttribute {
-  /** HCL-style path: `ingress`, `tags.name`. */
-  readonly path: string;
-  /** Markdown, already escaped. */
-  readonly before: string;
-  readonly after: string;
-}
-
-/**
- * The top-level attributes an update or replacement changes, with values before → after: unknown
- * values read "(known after apply)", sensitive ones "(sensitive)" (masked here too, whatever the
- * caller did), "" → null (the provider normalising an unset argument) is left out. Creations and
- * destructions list nothing: every attribute would "change".
- */
-export function changedAttributes(rc: TerraformResourceChange): ChangedAttribute[] {
-  const a = rc.change.actions;
-  if (!a.includes('update') && !(a.includes('create') && a.includes('delete'))) return [];
-  // Compared unmasked (a changed sensitive value is still a change), shown masked.
-  const before = asRecord(rc.change.before);
-  const after = asRecord(rc.change.after);
-  const shownBefore = asRecord(applyMask(rc.change.before, rc.change.before_sensitive));
-  const shownAfter = asRecord(applyMask(rc.change.after, rc.change.after_sensitive));
-  const unknown = asRecord(rc.change.after_unknown);
-  // A replacement makes every computed attribute unknown or unset: only the attributes that force
-  // it, and those whose new value is known, say anything.
-  const replace = a.includes('create') && a.includes('delete');
-  const forcing = new Set((rc.change.replace_paths ?? []).map((p) => String(p[0])));
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after), ...Object.keys(unknown)])].sort();
-  const out: ChangedAttribute[] = [];
-  for (const k of keys) {
-    const isUnknown = unknown[k] === true || (containsTrue(unknown[k]) && !(k in after));
-    if (isUnknown) {
-      if (replace && !forcing.has(k)) continue;
-      if (isEmpty(before[k]) || k === 'id' || k === 'arn') continue;
-      out.push({ path: formatPath([k]), before: value(shownBefore[k]), after: '_(known after apply)_' });
-      continue;
-    }
-    if (isEmpty(before[k]) && isEmpty(after[k])) continue;
-    if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
-    if (replace && isEmpty(after[k]) && !forcing.has(k)) continue;
-    if (SECRET_NAME.test(k)) {
-      out.push({ path: formatPath([k]), before: SENSITIVE, after: SENSITIVE });
-      continue;
-    }
-    out.push({ path: formatPath([k]), before: value(shownBefore[k]), after: value(shownAfter[k]) });
-  }
-  return out;
-}
-
-const SENSITIVE = '_(sensitive)_';
-
-function value(v: unknown): string {
-  if (v === undefined || v === null) return '_null_';
-  if (v === REDACTED || containsRedacted(v)) return SENSITIVE;
-  let text = JSON.stringify(v);
-  if (text.length > MAX_VALUE_CHARS) text = `${text.slice(0, MAX_VALUE_CHARS - 1)}…`;
-  return mdCode(text);
-}
-
-function containsRedacted(v: unknown): boolean {
-  if (v === REDACTED) return true;
-  if (v && typeof v === 'object') return Object.values(v as object).some(containsRedacted);
-  return false;
-}
-
-function containsTrue(v: unknown): boolean {
-  if (v === true) return true;
-  if (v && typeof v === 'object') return Object.values(v as object).some(containsTrue);
-  return false;
-}
-
-function asRecord(v: unknown): Record<string, unknown> {
-  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-}
-
-function isEmpty(v: unknown): boolean {
-  return (
-    v === null ||
-    v === undefined ||
-    v === '' ||
-    (Array.isArray(v) && v.length === 0) ||
-    (typeof v === 'object' && v !== null && Object.keys(v).length === 0)
-  );
-}
-
 function failureBlock(result: StackPlanResult): string {
   const text = cleanError(result.error ?? 'failed without an error message');
   const first = text.split('\n')[0];
@@ -514,8 +262,4 @@ function cleanError(s: string): string {
 
 function oneParagraph(s: string): string {
   return cleanError(s).replace(/\s*\n\s*/g, ' ');
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

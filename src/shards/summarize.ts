@@ -14,14 +14,23 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { StackPlanStatus, TerraformPlanJson } from '../pr/types';
-import { reviewSubset, type StackRunResult } from '../terraform/runner';
+import { readToolOutput } from '../fsutil/read-capped';
+import { reviewSubset } from '../plan/review-subset';
+import type { StackPlanStatus, StackRunResult, TerraformPlanJson } from '../plan/types';
 import { formatShard } from './shard';
 
 /** Customer ids as the schema allows them; anything else in a results file is refused (paths). */
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 // 'interrupted': a shard stopped by SIGINT/SIGTERM still writes its results (src/terraform/interrupt.ts).
 const STATUSES: readonly StackPlanStatus[] = ['planned', 'failed', 'refused', 'interrupted'];
+
+/**
+ * Largest plan-results.json read: a row is a few hundred bytes, so a 1,000-stack shard writes well
+ * under a megabyte. A file past this is not one plan wrote; reading it could exhaust memory.
+ */
+export const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
+/** Largest plan.json read back: redacted and trimmed to the changes, a stack's is kilobytes. */
+export const MAX_PLAN_JSON_BYTES = 64 * 1024 * 1024;
 
 export interface ShardRecord {
   readonly index: number;
@@ -30,7 +39,7 @@ export interface ShardRecord {
 }
 
 /**
- * One row of plan-results.json (resultsJson() in src/cli/plan-report.ts): the fields checked here are the
+ * One row of plan-results.json (resultsJson() in src/plan/report.ts): the fields checked here are the
  * ones the merge relies on; every other field is carried over as written (null meaning absent), so
  * that a field the plan command adds later reaches the merged summary without a change here.
  */
@@ -81,7 +90,7 @@ export function mergeShardResults(dirs: readonly string[], opts: MergeOptions): 
       continue;
     }
     try {
-      files.push({ dir, ...parseResultsFile(fs.readFileSync(file, 'utf8')) });
+      files.push({ dir, ...parseResultsFile(readToolOutput(file, MAX_RESULTS_BYTES)) });
     } catch (e) {
       problems.push(`${label(dir)}/plan-results.json: ${(e as Error).message}`);
     }
@@ -185,7 +194,7 @@ function rebuild(
   const jsonFile = path.join(src, 'plan.json');
   let plan: TerraformPlanJson;
   try {
-    plan = JSON.parse(fs.readFileSync(jsonFile, 'utf8')) as TerraformPlanJson;
+    plan = JSON.parse(readToolOutput(jsonFile, MAX_PLAN_JSON_BYTES)) as TerraformPlanJson;
     if (!plan || typeof plan !== 'object' || Array.isArray(plan)) throw new Error('not a JSON object');
   } catch (e) {
     const why =

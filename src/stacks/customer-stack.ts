@@ -12,7 +12,7 @@ import { SiteToSiteVpn } from '../constructs/site-to-site-vpn';
 import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachment';
 import { VendorVpc } from '../constructs/vendor-vpc';
 import { VpcPeering } from '../constructs/vpc-peering';
-import { addBackend } from './backend';
+import { addBackend } from './backend-block';
 
 /** Where offline plans keep their throw-away local state. */
 export const DEFAULT_OFFLINE_STATE_DIR = '.linkforge/offline-state';

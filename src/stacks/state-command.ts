@@ -11,8 +11,8 @@ import * as path from 'path';
 import type { PlatformSettings } from '../config/settings';
 import { prepareTerraformCli } from '../terraform/cli-config';
 import { execTerraform } from '../terraform/exec';
-import { summarizeError } from '../terraform/runner';
-import { backendOnlyConfig } from './backend';
+import { summarizeError } from '../terraform/errors';
+import { backendOnlyConfig } from './backend-block';
 
 export interface StateCommandOptions {
   /** Project root (local state directories are relative to it). */
@@ -54,4 +54,12 @@ export async function runAgainstState(
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `terraform state pull` of any customer's state under `settings` (src/pr/removed.ts's reader). */
+export function statePuller(
+  settings: PlatformSettings,
+  opts: StateCommandOptions,
+): (id: string) => Promise<StateCommandResult> {
+  return (id) => runAgainstState(id, settings, ['state', 'pull'], opts);
 }

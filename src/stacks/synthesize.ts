@@ -8,7 +8,8 @@ import * as path from 'path';
 import { checkOutdir, markOutdir } from '../fsutil/outdir-guard';
 import { App } from 'cdktf';
 import type { PlatformSettings } from '../config/settings';
-import type { Connectivity, LoadedCustomer } from '../config/types';
+import type { LoadedCustomer } from '../config/types';
+import type { SynthesizedStack } from '../plan/types';
 import { CustomerStack } from './customer-stack';
 
 export interface SynthOptions {
@@ -24,14 +25,6 @@ export interface SynthOptions {
   readonly projectDir?: string;
   /** Stacks per cdktf App (the output does not depend on it). @default BATCH_SIZE (100) */
   readonly batchSize?: number;
-}
-
-export interface SynthesizedStack {
-  readonly id: string;
-  /** The stack's working directory, `<outdir>/stacks/<id>` (as `outdir` was given). */
-  readonly dir: string;
-  readonly decommission: boolean;
-  readonly connectivityType: Connectivity['type'];
 }
 
 /** Options for adding stacks to an existing cdktf App (main.ts, tests). */
@@ -115,11 +108,15 @@ export function synthesize(
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+  // `dir` as `outdir` was given (relative stays relative).
   return selected.map(({ customer }) => ({
     id: customer.id,
     dir: path.join(opts.outdir, 'stacks', customer.id),
     decommission: customer.decommission,
     connectivityType: customer.connectivity.type,
+    ...(customer.connectivity.type === 'vpc-peering' && customer.connectivity.accepted
+      ? { peeringAccepted: true }
+      : {}),
   }));
 }
 

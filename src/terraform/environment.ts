@@ -16,7 +16,7 @@ import {
 import type { TerraformCliSetup } from './cli-config';
 import { execTerraform, terraformBinary } from './exec';
 import { MIN_TERRAFORM_VERSION, minTerraformVersionText } from './supported-version';
-import { summarizeError } from './runner';
+import { summarizeError } from './errors';
 
 const INSTALL_HINT = 'https://developer.hashicorp.com/terraform/install';
 

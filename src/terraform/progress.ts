@@ -3,7 +3,8 @@
  * everywhere else (CI logs keep every line; a redrawn bar there is only noise).
  */
 import { SingleBar, Presets } from 'cli-progress';
-import { formatCounts, type ChangeCounts } from './plan-counts';
+import { formatCounts } from '../plan/counts';
+import type { ChangeCounts } from '../plan/types';
 
 export interface StackProgressEvent {
   readonly id: string;

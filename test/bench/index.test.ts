@@ -11,9 +11,14 @@ describe('parseOptions', () => {
       planRuns: 1,
       skipPlain: false,
     });
-    // The fleet-size figures, then the scale-out ones (src/bench/scale.ts).
-    expect(figures).toHaveLength(10);
-    expect(figures.slice(-3)).toEqual(['stack-overhead', 'fleet-shard', 'summarize-1000']);
+    // The fleet-size figures, the scale-out ones (src/bench/scale.ts), then the alias file (aliases.ts).
+    expect(figures).toHaveLength(11);
+    expect(figures.slice(-4)).toEqual([
+      'stack-overhead',
+      'fleet-shard',
+      'summarize-1000',
+      'validate-aliases',
+    ]);
   });
   it('takes sizes, runs and overrides', () => {
     const { options } = parseOptions([

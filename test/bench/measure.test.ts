@@ -10,6 +10,13 @@ describe('parseTimeOutput', () => {
       maxRssKib: 4096,
     });
   });
+  it("reads the CPU seconds of '%e %M %U %S' (user + system)", () => {
+    expect(parseTimeOutput('0.80 51200 0.50 0.25\n')).toEqual({
+      elapsedS: 0.8,
+      maxRssKib: 51200,
+      cpuS: 0.75,
+    });
+  });
   it('refuses anything else', () => {
     expect(() => parseTimeOutput('garbage')).toThrow('unexpected /usr/bin/time output');
   });

@@ -1,4 +1,8 @@
-import { derivePlain, parseTerraformLog } from '../../src/bench/run';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { derivePlain } from '../../src/bench/plain';
+import { readPlanTimings, terraformBreakdown } from '../../src/bench/plan-timings';
 import { measured } from './fixtures';
 
 describe('derivePlain', () => {
@@ -30,18 +34,31 @@ describe('derivePlain', () => {
   });
 });
 
-describe('parseTerraformLog', () => {
-  it("reads each command's time from linkforge's per-stack terraform log", () => {
-    const log = [
-      '$ terraform init -input=false -no-color -reconfigure  # exit 0, 1.2s',
-      'Initializing the backend...',
-      '$ terraform plan -input=false -no-color -out=/x/plan.tfplan  # exit 0, 12.7s',
-      '$ terraform show -json -no-color /x/plan.tfplan  # exit 1, 0.5s',
-    ].join('\n');
-    expect(parseTerraformLog(log)).toEqual([
-      ['init', 1200],
-      ['plan', 12700],
-      ['show', 500],
-    ]);
+describe('terraformBreakdown', () => {
+  it("averages each terraform step's time per stack from plan-results.json", () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'linkforge-bench-timings-'));
+    try {
+      fs.mkdirSync(path.join(repo, 'cdktf.out'));
+      const stacks = [
+        { id: 'a', timings: { init: 1200, plan: 12700, show: 500 } },
+        // An empty plan: no `show -json`, so no show time to average in.
+        { id: 'b', timings: { init: 800, plan: 3300 } },
+        // A stack that failed before any step ran.
+        { id: 'c', timings: {} },
+      ];
+      fs.writeFileSync(path.join(repo, 'cdktf.out', 'plan-results.json'), JSON.stringify({ stacks }));
+      expect(readPlanTimings(path.join(repo, 'cdktf.out', 'plan-results.json'))?.get('b')).toEqual({
+        init: 800,
+        plan: 3300,
+      });
+      expect(terraformBreakdown(repo)).toEqual({
+        stacks: 3,
+        commands: { init: 1000, plan: 8000, show: 500 },
+      });
+      fs.writeFileSync(path.join(repo, 'cdktf.out', 'plan-results.json'), 'not json');
+      expect(terraformBreakdown(repo)).toBeUndefined();
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
   });
 });

@@ -67,12 +67,12 @@ describe('validate', () => {
     );
   });
 
-  it('prints a JSON list with --format json', async () => {
+  it('prints the diagnostics as JSON with --format json', async () => {
     write('bad.yaml', `${GOOD.replace('id: good', 'id: bad')}  natGateway: true\n`);
     const r = await validate(['--format', 'json']);
     expect(r.code).toBe(1);
-    const list = JSON.parse(r.stdout);
-    expect(list).toEqual([
+    const { diagnostics } = JSON.parse(r.stdout);
+    expect(diagnostics).toEqual([
       {
         file: 'customers/bad.yaml',
         line: 12,
@@ -85,11 +85,54 @@ describe('validate', () => {
     ]);
   });
 
-  it('prints an empty JSON list for valid files', async () => {
+  it('prints no diagnostics and the capacity table as JSON for valid files', async () => {
     write('good.yaml', GOOD);
     const r = await validate(['--format', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(JSON.parse(r.stdout)).toEqual({
+      diagnostics: [],
+      capacity: [
+        {
+          quota: 'vpcsPerRegion',
+          name: 'VPCs per Region',
+          region: 'eu-west-1',
+          count: 1,
+          limit: 5,
+          limitFrom: 'default',
+          over: false,
+        },
+      ],
+    });
+  });
+
+  it('--format json: the capacity table counts the fleet against the quotas the settings raise', async () => {
+    // Six peering customers in eu-west-1: one VPC each, one more than AWS's default of 5.
+    for (let i = 1; i <= 6; i++) write(`c${i}.yaml`, peeringYaml(`c${i}`, `${1000 + i}`));
+    let r = await validate(['--format', 'json']);
+    expect(r.code).toBe(0);
+    let out = JSON.parse(r.stdout);
+    expect(out.capacity).toEqual([
+      expect.objectContaining({ quota: 'vpcsPerRegion', count: 6, limit: 5, over: true }),
+    ]);
+    expect(out.diagnostics.map((d: { file: string; code: string }) => [d.file, d.code])).toEqual([
+      ['customers/c6.yaml', 'QUOTA_FLEET'],
+    ]);
+
+    const settings = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8'));
+    settings.context.linkforge.quotas = { 'eu-west-1': { vpcsPerRegion: 20 } };
+    fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify(settings));
+    r = await validate(['--format', 'json']);
+    out = JSON.parse(r.stdout);
+    expect(out.diagnostics).toEqual([]);
+    expect(out.capacity).toEqual([
+      expect.objectContaining({
+        quota: 'vpcsPerRegion',
+        count: 6,
+        limit: 20,
+        limitFrom: 'quotas.eu-west-1',
+        over: false,
+      }),
+    ]);
   });
 
   it('exits 1 with a diagnostic, not a stack trace, for a missing folder', async () => {

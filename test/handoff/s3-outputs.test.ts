@@ -8,7 +8,8 @@ import * as path from 'path';
 import type { AddressInfo } from 'net';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../src/config/settings';
 import { readStackOutputs } from '../../src/handoff/outputs';
-import { backendOnlyConfig, s3StateKey } from '../../src/stacks/backend';
+import { s3StateKey } from '../../src/stacks/backend';
+import { backendOnlyConfig } from '../../src/stacks/backend-block';
 import { execTerraform } from '../../src/terraform/exec';
 import { describeWithTerraform, removeTempDirs, tempDir } from '../terraform/helpers';
 

@@ -7,7 +7,7 @@ import {
   splitForComments,
 } from '../../src/pr/comment';
 import { renderSummary } from '../../src/pr/summary';
-import type { StackPlanResult } from '../../src/pr/types';
+import type { StackPlanResult } from '../../src/plan/types';
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 

@@ -1,9 +1,11 @@
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../src/config/settings';
-import { checkRemoved, countStateResources, inspectState } from '../../src/pr/removed';
+import { checkRemoved, countStateResources, inspectState, MAX_STATE_BYTES } from '../../src/pr/removed';
 import { renderSummary } from '../../src/pr/summary';
+import { statePuller } from '../../src/stacks/state-command';
 import { describeWithTerraform } from '../terraform/helpers';
 
 interface S3rverServer {
@@ -104,6 +106,28 @@ describe('checkRemoved with the local backend', () => {
     );
   });
 
+  it('refuses, saying why, when the state is a FIFO, a symbolic link or larger than the cap', async () => {
+    const stateDir = (id: string) => {
+      fs.mkdirSync(path.join(dir, 'state', id), { recursive: true });
+      return path.join(dir, 'state', id, 'terraform.tfstate');
+    };
+    execFileSync('mkfifo', [stateDir('fifo')]);
+    fs.writeFileSync(path.join(dir, 'elsewhere.json'), DESTROYED_STATE);
+    fs.symlinkSync(path.join(dir, 'elsewhere.json'), stateDir('linked'));
+    // Sparse: MAX_STATE_BYTES + 1 bytes of size without writing them.
+    fs.closeSync(fs.openSync(stateDir('huge'), 'w'));
+    fs.truncateSync(stateDir('huge'), MAX_STATE_BYTES + 1);
+    const results = await checkRemoved(['fifo', 'huge', 'linked'], settings, { projectDir: dir });
+    expect(results.map((r) => r.status)).toEqual(['refused', 'refused', 'refused']);
+    expect(results[0].error).toContain(
+      '(state/fifo/terraform.tfstate: state/fifo/terraform.tfstate is a FIFO (named pipe), not a regular file',
+    );
+    expect(results[1].error).toContain('state/huge/terraform.tfstate is larger than 64 MiB');
+    expect(results[2].error).toContain(
+      'state/linked/terraform.tfstate is a symbolic link, not a regular file',
+    );
+  });
+
   it('counts managed resource instances only', () => {
     expect(
       countStateResources({
@@ -165,7 +189,7 @@ describeWithTerraform('checkRemoved with the s3 backend (s3rver on loopback)', (
   it('reads each removed customer’s state under its own key through terraform', async () => {
     const results = await checkRemoved(['acme-corp', 'gone-co', 'never-deployed'], settings, {
       projectDir: dir,
-      env,
+      pullState: statePuller(settings, { projectDir: dir, env }),
     });
     expect(results.map((r) => [r.id, r.status])).toEqual([
       ['acme-corp', 'refused'],
@@ -178,7 +202,11 @@ describeWithTerraform('checkRemoved with the s3 backend (s3rver on loopback)', (
   });
 
   it('refuses offline, when remote state cannot be read', async () => {
-    const [r] = await checkRemoved(['gone-co'], settings, { projectDir: dir, env, offline: true });
+    const [r] = await checkRemoved(['gone-co'], settings, {
+      projectDir: dir,
+      pullState: statePuller(settings, { projectDir: dir, env }),
+      offline: true,
+    });
     expect(r.status).toBe('refused');
     expect(r.error).toContain('remote state cannot be read offline');
   });
@@ -191,7 +219,10 @@ describeWithTerraform('checkRemoved with the s3 backend (s3rver on loopback)', (
         bucket: 'no-such-bucket',
       },
     };
-    const [r] = await checkRemoved(['acme-corp'], unreachable, { projectDir: dir, env });
+    const [r] = await checkRemoved(['acme-corp'], unreachable, {
+      projectDir: dir,
+      pullState: statePuller(unreachable, { projectDir: dir, env }),
+    });
     expect(r.status).toBe('refused');
     expect(r.error).toMatch(
       /could not be checked \(s3:\/\/no-such-bucket\/linkforge\/acme-corp\/terraform\.tfstate: terraform (init|state pull) failed/,

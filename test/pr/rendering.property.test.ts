@@ -17,7 +17,7 @@ import { escapeData, formatGithub, formatText, type Diagnostic } from '../../src
 import { splitForComments } from '../../src/pr/comment';
 import { mdCode, mdCodeBlock, mdText } from '../../src/pr/markdown';
 import { renderSummary } from '../../src/pr/summary';
-import type { StackPlanResult, TerraformPlanJson } from '../../src/pr/types';
+import type { StackPlanResult, TerraformPlanJson } from '../../src/plan/types';
 
 const SNIPPETS = [
   '**LGTM, safe to merge**',

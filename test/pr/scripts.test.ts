@@ -17,13 +17,13 @@ let work: string;
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'linkforge-scripts-'));
-  for (const mod of ['comment', 'same-plan', 'types']) {
-    const source = fs.readFileSync(path.join(ROOT, 'src', 'pr', `${mod}.ts`), 'utf8');
+  for (const mod of ['pr/comment', 'plan/same-plan', 'plan/types']) {
+    const source = fs.readFileSync(path.join(ROOT, 'src', `${mod}.ts`), 'utf8');
     const js = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
     }).outputText;
-    fs.mkdirSync(path.join(work, 'dist', 'src', 'pr'), { recursive: true });
-    fs.writeFileSync(path.join(work, 'dist', 'src', 'pr', `${mod}.js`), js);
+    fs.mkdirSync(path.join(work, 'dist', 'src', path.dirname(mod)), { recursive: true });
+    fs.writeFileSync(path.join(work, 'dist', 'src', `${mod}.js`), js);
   }
   fs.cpSync(path.join(ROOT, 'scripts'), path.join(work, 'scripts'), { recursive: true });
 });

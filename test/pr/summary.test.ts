@@ -3,7 +3,7 @@ import * as path from 'path';
 import { destructiveChanges, forcingAttributes } from '../../src/pr/destructive';
 import { formatPath } from '../../src/text/field-path';
 import { renderSummary } from '../../src/pr/summary';
-import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../../src/pr/types';
+import type { StackPlanResult, TerraformPlanJson, TerraformResourceChange } from '../../src/plan/types';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'plans');
 

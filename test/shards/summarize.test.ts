@@ -5,12 +5,14 @@
  * (test/terraform/fake-terraform.ts): changes, no changes, a failure, a decommission and a removed
  * customer are all in the fleet.
  */
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Output } from '../../src/cli/output';
 import { planCommand } from '../../src/cli/plan';
 import { run as summarizeRun, summarizeCommand } from '../../src/cli/summarize';
 import { generateFleet } from '../../src/fleet/generate';
+import { MAX_PLAN_JSON_BYTES } from '../../src/shards/summarize';
 import { writeFakeTerraform } from '../terraform/fake-terraform';
 import { PROJECT_DIR, removeTempDirs, tempDir } from '../terraform/helpers';
 
@@ -229,6 +231,41 @@ describe('plan --shard K/N, then summarize', () => {
     const io2 = capture();
     expect(await summarizeRun([], io2)).toBe(1);
     expect(io2.err.join('')).toMatch(/at least one shard output directory/);
+  });
+
+  it('a results file or plan.json that is a FIFO, a symbolic link or oversized is a problem, never a hang', async () => {
+    const copy = path.join(project, 'shards-hostile');
+    fs.cpSync(path.join(project, 'shards'), copy, { recursive: true });
+    // Shard 1: plan-results.json is a FIFO (a plain read would block forever).
+    fs.rmSync(path.join(copy, '1', 'plan-results.json'));
+    execFileSync('mkfifo', [path.join(copy, '1', 'plan-results.json')]);
+    // Shard 2: plan-results.json links to a real results file elsewhere.
+    fs.renameSync(path.join(copy, '2', 'plan-results.json'), path.join(copy, 'results-2.json'));
+    fs.symlinkSync(path.join(copy, 'results-2.json'), path.join(copy, '2', 'plan-results.json'));
+    // Shard 3: one plan.json past the cap (sparse: no bytes written).
+    const r3 = JSON.parse(read('shards-hostile/3/plan-results.json')) as {
+      stacks: { id: string; status: string; planJsonFile: string | null }[];
+    };
+    const victim = r3.stacks.find((s) => s.status === 'planned' && s.planJsonFile)!.id;
+    fs.truncateSync(path.join(copy, '3', 'plans', victim, 'plan.json'), MAX_PLAN_JSON_BYTES + 1);
+    const io = capture();
+    const dirs = [1, 2, 3].map((k) => `shards-hostile/${k}`);
+    expect(await summarizeCommand({ dirs, outdir: 'hostile', projectDir: project }, io)).toBe(1);
+    const err = io.err.join('');
+    expect(err).toContain('shards-hostile/1/plan-results.json: ');
+    expect(err).toMatch(
+      /plan-results\.json is a FIFO \(named pipe\), not a regular file: refusing to read it/,
+    );
+    expect(err).toMatch(/plan-results\.json is a symbolic link, not a regular file: refusing to read it/);
+    expect(err).toMatch(/shard 1\/3: no results \(\d+ customer\(s\) not planned\)/);
+    const row = (
+      JSON.parse(read('hostile/plan-results.json')) as {
+        stacks: { id: string; status: string; error: string }[];
+      }
+    ).stacks.find((s) => s.id === victim)!;
+    expect(row.status).toBe('failed');
+    expect(row.error).toContain(`shards-hostile/3/plans/${victim}/plan.json is unreadable`);
+    expect(row.error).toContain('larger than 64 MiB');
   });
 
   it('refuses a results file whose ids could escape the plans directory', async () => {

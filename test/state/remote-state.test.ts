@@ -18,11 +18,15 @@ import { App, DataResource, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import type { S3BackendSettings } from '../../src/config/settings';
-import { addBackend, s3StateKey } from '../../src/stacks/backend';
+import { s3StateKey } from '../../src/stacks/backend';
+import { addBackend } from '../../src/stacks/backend-block';
 import { prepareTerraformCli } from '../../src/terraform/cli-config';
 import { execTerraform, signalTerraformGroups, type ExecResult } from '../../src/terraform/exec';
 import { trapInterrupts } from '../../src/terraform/interrupt';
-import { childEnvironment, planStacks, summarizeError, type StackToPlan } from '../../src/terraform/runner';
+import type { SynthesizedStack } from '../../src/plan/types';
+import { childEnvironment } from '../../src/terraform/child-env';
+import { summarizeError } from '../../src/terraform/errors';
+import { planStacks } from '../../src/terraform/runner';
 import { PROJECT_DIR, describeWithTerraform, tempDir } from '../terraform/helpers';
 
 interface S3rverServer {
@@ -138,7 +142,7 @@ describeWithTerraform('remote state on S3 with DynamoDB locking (s3rver + dynali
   let sts: Awaited<ReturnType<typeof startSts>>;
   let dynamoUrl = '';
   let env: NodeJS.ProcessEnv = {};
-  let stacks: StackToPlan[] = [];
+  let stacks: SynthesizedStack[] = [];
   let cli: ReturnType<typeof prepareTerraformCli>;
 
   const tf = (args: string[], id: string): Promise<ExecResult> =>

@@ -10,7 +10,8 @@ import * as path from 'path';
 import { planCommand } from '../../src/cli/plan';
 import type { Output } from '../../src/cli/output';
 import type { TerraformCliSetup } from '../../src/terraform/cli-config';
-import { planStacks, type StackToPlan } from '../../src/terraform/runner';
+import type { SynthesizedStack } from '../../src/plan/types';
+import { planStacks } from '../../src/terraform/runner';
 import { writeFakeTerraform } from './fake-terraform';
 import { PROJECT_DIR, removeTempDirs, tempDir } from './helpers';
 
@@ -56,7 +57,7 @@ describe('a full disk while planning', () => {
     const control = path.join(root, 'control');
     fs.mkdirSync(control);
     const binary = writeFakeTerraform(root);
-    const stacks: StackToPlan[] = ['a', 'b'].map((id) => {
+    const stacks: SynthesizedStack[] = ['a', 'b'].map((id) => {
       const dir = path.join(root, 'stacks', id);
       fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(path.join(dir, 'cdk.tf.json'), '{}');

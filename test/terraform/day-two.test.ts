@@ -23,7 +23,8 @@ import { loadProject, type LoadResult } from '../../src/config/load';
 import { checkRemoved } from '../../src/pr/removed';
 import { synthesize } from '../../src/stacks/synthesize';
 import { prepareTerraformCli } from '../../src/terraform/cli-config';
-import { PROJECT_LOCK_FILE, planStacks, type StackRunResult } from '../../src/terraform/runner';
+import type { StackRunResult } from '../../src/plan/types';
+import { PROJECT_LOCK_FILE, planStacks } from '../../src/terraform/runner';
 import { PROJECT_DIR, describeWithTerraform, removeTempDirs, tempDir } from './helpers';
 import {
   providerSchemas,

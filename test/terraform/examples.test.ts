@@ -15,8 +15,9 @@ import type { LoadedCustomer } from '../../src/config/types';
 import { generateFleet } from '../../src/fleet/generate';
 import { synthesize } from '../../src/stacks/synthesize';
 import { prepareTerraformCli } from '../../src/terraform/cli-config';
-import { resourceTypeCounts } from '../../src/terraform/plan-counts';
-import { planStacks, type StackRunResult } from '../../src/terraform/runner';
+import { resourceTypeCounts } from '../../src/plan/counts';
+import type { StackRunResult } from '../../src/plan/types';
+import { planStacks } from '../../src/terraform/runner';
 import { expectedResources } from './expected-resources';
 import { PROJECT_DIR, describeWithTerraform, startTrapProxy, tempDir } from './helpers';
 

@@ -7,8 +7,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { planDigest } from '../../src/pr/same-plan';
-import { redactPlan } from '../../src/terraform/redact';
+import { planDigest } from '../../src/plan/same-plan';
+import { redactPlan } from '../../src/plan/redact';
 import { describeWithTerraform, removeTempDirs, tempDir } from './helpers';
 
 const VARIABLE_SECRET = 'var-secret-7f3a91';

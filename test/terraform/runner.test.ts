@@ -8,13 +8,10 @@ import * as path from 'path';
 import { PassThrough } from 'stream';
 import type { TerraformCliSetup } from '../../src/terraform/cli-config';
 import { LineProgress, formatProgressLine } from '../../src/terraform/progress';
-import {
-  childEnvironment,
-  planStacks,
-  runPool,
-  summarizeError,
-  type StackToPlan,
-} from '../../src/terraform/runner';
+import type { SynthesizedStack } from '../../src/plan/types';
+import { childEnvironment } from '../../src/terraform/child-env';
+import { summarizeError } from '../../src/terraform/errors';
+import { planStacks, runPool } from '../../src/terraform/runner';
 import { writeFakeTerraform } from './fake-terraform';
 import { tempDir, removeTempDirs } from './helpers';
 
@@ -35,7 +32,7 @@ function setup(ids: string[], opts: { fail?: Record<string, string> } = {}) {
   const control = path.join(root, 'control');
   fs.mkdirSync(control);
   const binary = writeFakeTerraform(root);
-  const stacks: StackToPlan[] = ids.map((id) => {
+  const stacks: SynthesizedStack[] = ids.map((id) => {
     const dir = path.join(root, 'stacks', id);
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(
@@ -203,9 +200,12 @@ describe('planStacks with a fake terraform', () => {
     });
     // Terraform's own arithmetic: the replacement counts as one add and one destroy.
     expect(acme.counts).toEqual({ add: 2, change: 1, destroy: 2 });
-    expect(acme.timings.init).toBeGreaterThanOrEqual(0);
-    expect(acme.timings.plan).toBeGreaterThanOrEqual(0);
-    expect(acme.timings.show).toBeGreaterThanOrEqual(0);
+    // Each step is timed, and the steps fit in the stack's wall time: the fake's plan sleeps
+    // 200 ms (FAKE_TF_PLAN_MS), so a plan timing of 0 or a missing step would fail here.
+    expect(acme.timings.plan).toBeGreaterThanOrEqual(200);
+    expect(Object.keys(acme.timings).sort()).toEqual(['init', 'plan', 'show']);
+    const { init = NaN, plan = NaN, show = NaN } = acme.timings;
+    expect(init + plan + show).toBeLessThanOrEqual(acme.durationMs);
     const plans = t.calls().filter((c) => c.cmd === 'plan' && c.phase === 'start');
     expect(plans.find((c) => c.stack === 'acme')?.args).not.toContain('-destroy');
     expect(plans.find((c) => c.stack === 'gone-corp')?.args).toContain('-destroy');

@@ -13,6 +13,7 @@ import { cidrSelfOverlap } from './cidr-self-overlap';
 import { customerGatewayIdentity } from './customer-gateway-identity';
 import { customerGatewayIp } from './customer-gateway-ip';
 import { dnsResolution } from './dns-resolution';
+import { fleetCapacityRule } from './fleet-capacity';
 import { idMatchesFile } from './id-matches-file';
 import { orgIdUnique } from './org-id-unique';
 import { peerCidrSize } from './peer-cidr-size';
@@ -69,4 +70,5 @@ export const RULES: readonly Rule[] = [
   sharedGatewayIp,
   transitGatewayShared,
   customerGatewayIdentity,
+  fleetCapacityRule,
 ];

@@ -3,13 +3,7 @@
  * line does: a replacement counts once as an add and once as a destroy; reads and no-ops count
  * for nothing.
  */
-import type { TerraformPlanJson } from '../pr/types';
-
-export interface ChangeCounts {
-  readonly add: number;
-  readonly change: number;
-  readonly destroy: number;
-}
+import type { ChangeCounts, TerraformPlanJson } from './types';
 
 export function countChanges(plan: TerraformPlanJson | undefined): ChangeCounts {
   let add = 0;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { applyMask, REDACTED, redactPlan } from '../../src/terraform/redact';
+import { applyMask, REDACTED, redactPlan } from '../../src/plan/redact';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'plans');
 const load = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8'));

@@ -12,6 +12,9 @@
 import { createHash } from 'crypto';
 import type { TerraformPlanJson } from './types';
 
+/** Next to plan.json: the digest of the unredacted planned changes (planDigest). */
+export const PLAN_DIGEST_FILE = 'plan.sha256';
+
 interface Comparable {
   readonly actions: readonly string[];
   readonly after: unknown;

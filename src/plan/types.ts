@@ -1,6 +1,8 @@
 /**
- * Shared types between the plan runner (src/terraform, src/cli/plan.ts) and the pull-request
- * layer (src/pr: affected customers, summary rendering, removed-customer checks).
+ * The plan model: what a Terraform plan JSON holds (the part linkforge reads), a synthesized stack
+ * to plan, and the result of planning one. Types only: the runner (src/terraform), the review
+ * layer (src/pr), the shard merge (src/shards) and the pipeline (src/plan/pipeline.ts) all speak
+ * them, and none of them has to import another to do so.
  */
 import type { Connectivity } from '../config/types';
 
@@ -28,6 +30,29 @@ export interface TerraformResourceChange {
     readonly after_sensitive?: unknown;
   };
   readonly action_reason?: string;
+}
+
+/** A synthesized stack directory to plan (what `synthesize()` returns per customer). */
+export interface SynthesizedStack {
+  readonly id: string;
+  /** The stack's working directory, `<outdir>/stacks/<id>`, holding its `cdk.tf.json`. */
+  readonly dir: string;
+  /** Plan the destruction of the stack (`terraform plan -destroy`). */
+  readonly decommission: boolean;
+  /** Always set by synthesize(); the runner itself plans any stack directory without it. */
+  readonly connectivityType?: Connectivity['type'];
+  /**
+   * A peering customer whose file says `accepted: true`: a peering the plan creates is then a new
+   * request the customer must accept again (src/pr/destructive.ts). @default false
+   */
+  readonly peeringAccepted?: boolean;
+}
+
+/** Terraform's "Plan: X to add, Y to change, Z to destroy", counted from `resource_changes`. */
+export interface ChangeCounts {
+  readonly add: number;
+  readonly change: number;
+  readonly destroy: number;
 }
 
 export type StackPlanStatus =
@@ -58,4 +83,20 @@ export interface StackPlanResult {
    * @default false
    */
   readonly offline?: boolean;
+  /** See SynthesizedStack.peeringAccepted. @default false */
+  readonly peeringAccepted?: boolean;
+}
+
+/** Wall time of each step of one stack, in milliseconds. */
+export interface StackTimings {
+  readonly init?: number;
+  readonly validate?: number;
+  readonly plan?: number;
+  readonly show?: number;
+}
+
+/** A result as the runner returns it and plan-results.json records it. */
+export interface StackRunResult extends StackPlanResult {
+  readonly counts?: ChangeCounts;
+  readonly timings: StackTimings;
 }

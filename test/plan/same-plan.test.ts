@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { planDifferences, samePlan } from '../../src/pr/same-plan';
-import type { TerraformPlanJson } from '../../src/pr/types';
+import { planDifferences, samePlan } from '../../src/plan/same-plan';
+import type { TerraformPlanJson } from '../../src/plan/types';
 
 const load = (name: string): TerraformPlanJson =>
   JSON.parse(
