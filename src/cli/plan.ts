@@ -6,9 +6,9 @@
  * there are changes) per stack, N at a time. With `--shard K/N`, only the K-th of N balanced
  * slices of the selection (src/shards/shard.ts); `linkforge summarize` merges the slices.
  */
-import { parseArgs } from 'util';
 import { runPlan, type PlanRunOptions } from '../plan/pipeline';
 import { parseShard } from '../shards/shard';
+import { choice, defineCommand } from './kit';
 import { PROCESS_OUTPUT, type Output } from './output';
 import { printReport } from './plan-report';
 import { formatTextStyled } from './style';
@@ -36,73 +36,50 @@ export interface PlanCommandOptions extends PlanRunOptions {
   readonly format?: 'text' | 'json';
 }
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (e) {
-    out.stderr(`linkforge plan: ${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
-    return 1;
-  }
-  if (parsed === 'help') {
-    out.stdout(USAGE);
-    return 0;
-  }
-  return planCommand(parsed, out);
-}
-
-function parse(argv: string[]): PlanCommandOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      customers: { type: 'string' },
-      'affected-since': { type: 'string' },
-      'affected-from': { type: 'string' },
-      shard: { type: 'string' },
-      jobs: { type: 'string', short: 'j' },
-      offline: { type: 'boolean' },
-      'detailed-exitcode': { type: 'boolean' },
-      lock: { type: 'string' },
-      outdir: { type: 'string' },
-      format: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return 'help';
-  if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') {
-    throw new Error(`--format must be text or json, not '${values.format}'`);
-  }
-  let jobs: number | undefined;
-  if (values.jobs !== undefined) {
-    if (!/^[1-9]\d*$/.test(values.jobs))
+export const { run } = defineCommand({
+  name: 'plan',
+  usage: USAGE,
+  positionals: true,
+  options: {
+    customers: { type: 'string' },
+    'affected-since': { type: 'string' },
+    'affected-from': { type: 'string' },
+    shard: { type: 'string' },
+    jobs: { type: 'string', short: 'j' },
+    offline: { type: 'boolean' },
+    'detailed-exitcode': { type: 'boolean' },
+    lock: { type: 'string' },
+    outdir: { type: 'string' },
+    format: { type: 'string' },
+  },
+  args: (values, positionals): PlanCommandOptions => {
+    const format = choice('--format', values.format, ['text', 'json'], 'text');
+    if (values.jobs !== undefined && !/^[1-9]\d*$/.test(values.jobs))
       throw new Error(`--jobs must be a positive integer, got '${values.jobs}'`);
-    jobs = Number(values.jobs);
-  }
-  if (values.lock !== undefined && values.lock !== 'true' && values.lock !== 'false')
-    throw new Error(`--lock must be true or false, got '${values.lock}'`);
-  const selections = [
-    positionals.length > 0 ? 'customer ids' : undefined,
-    values['affected-since'] !== undefined ? '--affected-since' : undefined,
-    values['affected-from'] !== undefined ? '--affected-from' : undefined,
-  ].filter((x): x is string => x !== undefined);
-  if (selections.length > 1)
-    throw new Error(`give ${selections.join(' or ')}, not ${selections.length === 2 ? 'both' : 'several'}`);
-  return {
-    ids: positionals.length > 0 ? positionals : undefined,
-    customersDir: values.customers,
-    affectedSince: values['affected-since'],
-    affectedFrom: values['affected-from'],
-    shard: values.shard !== undefined ? parseShard(values.shard) : undefined,
-    jobs,
-    offline: values.offline ?? false,
-    detailedExitcode: values['detailed-exitcode'] ?? false,
-    lock: values.lock !== 'false',
-    outdir: values.outdir,
-    format: values.format as 'text' | 'json' | undefined,
-  };
-}
+    const lock = choice('--lock', values.lock, ['true', 'false'], 'true');
+    const selections = [
+      positionals.length > 0 ? 'customer ids' : undefined,
+      values['affected-since'] !== undefined ? '--affected-since' : undefined,
+      values['affected-from'] !== undefined ? '--affected-from' : undefined,
+    ].filter((x): x is string => x !== undefined);
+    if (selections.length > 1)
+      throw new Error(`give ${selections.join(' or ')}, not ${selections.length === 2 ? 'both' : 'several'}`);
+    return {
+      ids: positionals.length > 0 ? positionals : undefined,
+      customersDir: values.customers,
+      affectedSince: values['affected-since'],
+      affectedFrom: values['affected-from'],
+      shard: values.shard !== undefined ? parseShard(values.shard) : undefined,
+      jobs: values.jobs !== undefined ? Number(values.jobs) : undefined,
+      offline: values.offline ?? false,
+      detailedExitcode: values['detailed-exitcode'] ?? false,
+      lock: lock === 'true',
+      outdir: values.outdir,
+      format,
+    };
+  },
+  execute: planCommand,
+});
 
 export async function planCommand(opts: PlanCommandOptions, out: Output = PROCESS_OUTPUT): Promise<number> {
   const outcome = await runPlan(opts, {

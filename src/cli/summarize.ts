@@ -10,12 +10,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseArgs } from 'util';
+import { linkTree } from '../fsutil/link-tree';
 import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output-lock';
 import { mdCodeBlock } from '../pr/markdown';
 import { mergeShardResults } from '../shards/summarize';
 import { MAX_SHARDS } from '../shards/shard';
 import { finish } from './plan-report';
+import { defineCommand } from './kit';
 import { PROCESS_OUTPUT, type Output } from './output';
 
 const USAGE = `usage: linkforge summarize DIR... [--outdir DIR] [--expect-shards N] [--detailed-exitcode]
@@ -36,49 +37,29 @@ export interface SummarizeOptions {
   readonly projectDir?: string;
 }
 
-export async function run(argv: string[], out: Output = PROCESS_OUTPUT): Promise<number> {
-  let opts: SummarizeOptions | 'help';
-  try {
-    opts = parse(argv);
-  } catch (e) {
-    out.stderr(`linkforge summarize: ${(e as Error).message}\n${USAGE}`);
-    return 1;
-  }
-  if (opts === 'help') {
-    out.stdout(USAGE);
-    return 0;
-  }
-  return summarizeCommand(opts, out);
-}
-
-function parse(argv: string[]): SummarizeOptions | 'help' {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    options: {
-      outdir: { type: 'string' },
-      'expect-shards': { type: 'string' },
-      'detailed-exitcode': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return 'help';
-  if (positionals.length === 0) throw new Error('give at least one shard output directory');
-  let expectShards: number | undefined;
-  if (values['expect-shards'] !== undefined) {
-    const v = values['expect-shards'];
-    if (!/^[1-9]\d*$/.test(v) || Number(v) > MAX_SHARDS)
-      throw new Error(`--expect-shards must be an integer from 1 to ${MAX_SHARDS}, got '${v}'`);
-    expectShards = Number(v);
-  }
-  return {
-    dirs: positionals,
-    outdir: values.outdir,
-    expectShards,
-    detailedExitcode: values['detailed-exitcode'] ?? false,
-  };
-}
+export const { run } = defineCommand({
+  name: 'summarize',
+  usage: USAGE,
+  positionals: true,
+  options: {
+    outdir: { type: 'string' },
+    'expect-shards': { type: 'string' },
+    'detailed-exitcode': { type: 'boolean' },
+  },
+  args: (values, positionals): SummarizeOptions => {
+    if (positionals.length === 0) throw new Error('give at least one shard output directory');
+    const expect = values['expect-shards'];
+    if (expect !== undefined && (!/^[1-9]\d*$/.test(expect) || Number(expect) > MAX_SHARDS))
+      throw new Error(`--expect-shards must be an integer from 1 to ${MAX_SHARDS}, got '${expect}'`);
+    return {
+      dirs: positionals,
+      outdir: values.outdir,
+      expectShards: expect !== undefined ? Number(expect) : undefined,
+      detailedExitcode: values['detailed-exitcode'] ?? false,
+    };
+  },
+  execute: summarizeCommand,
+});
 
 export async function summarizeCommand(
   opts: SummarizeOptions,
@@ -138,19 +119,24 @@ function mergeInto(
   const staging = path.join(absOutdir, `.plans.${process.pid}.tmp`);
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(staging);
-  for (const c of merged.copies) fs.cpSync(c.from, path.join(staging, c.id), { recursive: true });
+  // Hard links, not copies (src/fsutil/link-tree.ts): the plan files are finished artifacts.
+  const problems = [...merged.problems];
+  for (const c of merged.copies) {
+    for (const odd of linkTree(c.from, path.join(staging, c.id)))
+      problems.push(`${shown(odd)}: not a regular file or folder; left out of the merged plans/`);
+  }
   fs.rmSync(plansDir, { recursive: true, force: true });
   fs.renameSync(staging, plansDir);
 
-  for (const p of merged.problems) out.stderr(`linkforge summarize: ${p}\n`);
+  for (const p of problems) out.stderr(`linkforge summarize: ${p}\n`);
   // Shard directory names come from the command line: shown verbatim, inside a code block.
   const preamble =
-    merged.problems.length > 0
+    problems.length > 0
       ? [
           '> [!WARNING]',
           '> **Incomplete plan: merging the shards found problems.** The customers of a missing shard are listed as failed below.',
           '',
-          mdCodeBlock(merged.problems.join('\n'), 'text'),
+          mdCodeBlock(problems.join('\n'), 'text'),
           '',
           '',
         ].join('\n')
@@ -163,5 +149,5 @@ function mergeInto(
     out,
     preamble,
   });
-  return merged.problems.length > 0 ? 1 : code;
+  return problems.length > 0 ? 1 : code;
 }

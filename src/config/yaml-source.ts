@@ -25,10 +25,8 @@ import { FILE_START, TextPositions, type Position } from './position';
 import { checkText } from './yaml-guards';
 import { YamlSource, aliasTargets, keyEntries, type KeyEntry } from './yaml-locate';
 
-export { MAX_FILE_BYTES, MAX_NESTING } from './yaml-guards';
-// settings-load.ts and schema-errors.ts still import these from here.
+// settings-load.ts and schema-errors.ts import YamlSource from here.
 export { YamlSource } from './yaml-locate';
-export { formatPath } from '../text/field-path';
 import { formatPath } from '../text/field-path';
 
 export type ReadResult =

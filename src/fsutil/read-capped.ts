@@ -11,7 +11,7 @@ import { NotRegularFile, readRegularFile } from './read-regular';
 export class UnreadableOutput extends Error {}
 
 /** `n` bytes as the message states a limit: `64 MiB`, `512 KiB`. */
-export function formatBytes(n: number): string {
+function formatBytes(n: number): string {
   if (n >= 1 << 20 && n % (1 << 20) === 0) return `${n / (1 << 20)} MiB`;
   if (n >= 1 << 10 && n % (1 << 10) === 0) return `${n / (1 << 10)} KiB`;
   return `${n} bytes`;

@@ -74,7 +74,7 @@ export interface PlanOutcome {
 }
 
 /** `CI=true` (or `1`): GitHub Actions, GitLab CI and most other CI systems set it. */
-export function underCi(env: NodeJS.ProcessEnv): boolean {
+function underCi(env: NodeJS.ProcessEnv): boolean {
   return env.CI === 'true' || env.CI === '1';
 }
 
@@ -83,7 +83,7 @@ export function underCi(env: NodeJS.ProcessEnv): boolean {
  * empty on every run (git-ignored, never checked out), so every deployed customer would plan as
  * new and every deleted file as safe to delete.
  */
-export const LOCAL_BACKEND_IN_CI =
+const LOCAL_BACKEND_IN_CI =
   'linkforge plan: refusing an online plan under CI with the local state backend: a CI runner starts ' +
   'with no state/ directory, so every deployed customer would look new and every deleted customer ' +
   'file safe to delete. Configure the S3 backend in cdktf.json (context.linkforge.backend: ' +

@@ -56,7 +56,7 @@ export interface PlanReport {
 const NO_CREDENTIALS =
   /No valid credential sources found|failed to refresh cached credentials|NoCredentialProviders|no EC2 IMDS role found/i;
 
-export const CREDENTIALS_HINT =
+const CREDENTIALS_HINT =
   'hint: terraform found no AWS credentials. Plan without an AWS account with --offline ' +
   '(npm run plan -- --offline), or give credentials for the vendor account: set AWS_PROFILE ' +
   '(after aws sso login) or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.\n';

@@ -48,12 +48,8 @@ export function planDifferences(reviewed: TerraformPlanJson, current: TerraformP
   return diffs;
 }
 
-export function samePlan(reviewed: TerraformPlanJson, current: TerraformPlanJson): boolean {
-  return planDifferences(reviewed, current).length === 0;
-}
-
 /**
- * SHA-256 of what a plan does (the same fields samePlan compares), computed on the UNREDACTED plan
+ * SHA-256 of what a plan does (the same fields planDifferences compares), computed on the UNREDACTED plan
  * by the trusted job that made it: plan.json is redacted, so comparing two plan.json files cannot
  * see a change to a sensitive value; comparing digests does. The digest is over the whole set of
  * changes, and the only sensitive values in these stacks are AWS-generated keys, so it reveals

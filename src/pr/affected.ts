@@ -43,7 +43,7 @@ export interface AffectedResult {
  * synthesizes them, the platform settings in cdktf.json, and the dependency pins. A directory
  * entry ends with a slash.
  */
-export const SHARED_PATHS: readonly string[] = [
+const SHARED_PATHS: readonly string[] = [
   'src/',
   'main.ts',
   'cdktf.json',

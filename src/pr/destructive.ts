@@ -73,9 +73,6 @@ const DELETE_FIRST_GATEWAY =
   'customer gateway a VPN connection still uses (IncorrectState): the apply will fail. The stacks ' +
   'linkforge synthesizes create the new gateway first; this configuration does not.';
 
-/** The resource types whose replacement or destruction the summary warns about. */
-export const CONNECTIVITY_RESOURCE_TYPES: readonly string[] = Object.keys(CONSEQUENCES).sort();
-
 /**
  * Attributes whose values the summary may quote. An allow-list, because the plan JSON also carries
  * sensitive values (pre-shared keys among them) and the summary ends up in a pull-request comment.

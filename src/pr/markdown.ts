@@ -42,7 +42,7 @@ const LINE_START = /^([-+=]|\d+[.)])/;
 const WWW_DOT = /(www)\./gi;
 
 /** Control characters as visible `\uXXXX` text, so they can neither hide text nor reorder it. */
-export function visibleControls(text: string): string {
+function visibleControls(text: string): string {
   return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

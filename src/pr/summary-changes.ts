@@ -104,7 +104,7 @@ function actionWord(rc: TerraformResourceChange): string {
   return 'create';
 }
 
-export interface ChangedAttribute {
+interface ChangedAttribute {
   /** HCL-style path: `ingress`, `tags.name`. */
   readonly path: string;
   /** Markdown, already escaped. */
@@ -118,7 +118,7 @@ export interface ChangedAttribute {
  * caller did), "" → null (the provider normalising an unset argument) is left out. Creations and
  * destructions list nothing: every attribute would "change".
  */
-export function changedAttributes(rc: TerraformResourceChange): ChangedAttribute[] {
+function changedAttributes(rc: TerraformResourceChange): ChangedAttribute[] {
   const a = rc.change.actions;
   if (!a.includes('update') && !(a.includes('create') && a.includes('delete'))) return [];
   // Compared unmasked (a changed sensitive value is still a change), shown masked.

@@ -40,7 +40,7 @@ export interface SummaryOptions {
 /** Longest error text kept in a failure's collapsible block. */
 const MAX_ERROR_CHARS = 4000;
 /** The summary's first line for an offline run: it must never pass for a real review. */
-export const OFFLINE_NOTICE =
+const OFFLINE_NOTICE =
   '⚠ OFFLINE PLAN: planned against empty throw-away state without AWS credentials, so nothing ' +
   'deployed can be seen: every customer looks new, and removals, replacements and drift do not ' +
   'show. Plan with credentials before relying on this review.';

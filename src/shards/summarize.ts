@@ -28,7 +28,7 @@ const STATUSES: readonly StackPlanStatus[] = ['planned', 'failed', 'refused', 'i
  * Largest plan-results.json read: a row is a few hundred bytes, so a 1,000-stack shard writes well
  * under a megabyte. A file past this is not one plan wrote; reading it could exhaust memory.
  */
-export const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
+const MAX_RESULTS_BYTES = 64 * 1024 * 1024;
 /** Largest plan.json read back: redacted and trimmed to the changes, a stack's is kilobytes. */
 export const MAX_PLAN_JSON_BYTES = 64 * 1024 * 1024;
 
@@ -175,8 +175,10 @@ function rebuild(
   label: (dir: string) => string,
 ): { result: StackRunResult; copy?: string } {
   const src = path.join(dir, 'plans', row.id);
+  // One directory read instead of a stat per file (a 1,000-stack merge does this 1,000 times).
+  const present = filesIn(src);
   const rel = (name: string) =>
-    fs.existsSync(path.join(src, name))
+    present?.has(name)
       ? path
           .relative(opts.projectDir, path.join(opts.outdir, 'plans', row.id, name))
           .split(path.sep)
@@ -187,7 +189,7 @@ function rebuild(
     Object.entries(row).filter(([k, v]) => v !== null && k !== 'planFile' && k !== 'planJsonFile'),
   );
   const base = { timings: {}, durationMs: 0, ...carried } as unknown as StackRunResult;
-  const copy = fs.existsSync(src) ? src : undefined;
+  const copy = present ? src : undefined;
   const planFile = row.planFile !== null ? rel('plan.tfplan') : undefined;
   const files = { ...(planFile ? { planFile } : {}) };
   if (row.status !== 'planned' || row.planJsonFile === null) return { result: { ...base, ...files }, copy };
@@ -215,8 +217,17 @@ function rebuild(
   return { result: { ...base, ...files, planJsonFile: rel('plan.json'), plan: reviewSubset(plan) }, copy };
 }
 
+/** The names in directory `dir`, or undefined when it is not there. */
+function filesIn(dir: string): Set<string> | undefined {
+  try {
+    return new Set(fs.readdirSync(dir));
+  } catch {
+    return undefined;
+  }
+}
+
 /** plan-results.json, checked field by field: a merge must never trust a file it cannot read. */
-export function parseResultsFile(text: string): { shard?: ShardRecord; stacks: ResultRow[] } {
+function parseResultsFile(text: string): { shard?: ShardRecord; stacks: ResultRow[] } {
   const raw = JSON.parse(text) as { shard?: unknown; stacks?: unknown };
   if (!raw || typeof raw !== 'object' || !Array.isArray(raw.stacks))
     throw new Error("not a linkforge plan-results.json (no 'stacks' list)");

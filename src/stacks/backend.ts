@@ -10,7 +10,7 @@ import * as path from 'path';
 import type { BackendSettings } from '../config/settings';
 
 /** File name of every customer's state. */
-export const STATE_FILE = 'terraform.tfstate';
+const STATE_FILE = 'terraform.tfstate';
 
 export interface BackendOptions {
   /**

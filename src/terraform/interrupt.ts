@@ -15,7 +15,7 @@
 import { runningTerraformCount, signalTerraformGroups } from './exec';
 
 /** How long terraform children get to stop cleanly (and release their locks) after a signal. */
-export const INTERRUPT_GRACE_MS = 30_000;
+const INTERRUPT_GRACE_MS = 30_000;
 
 export interface InterruptTrap {
   /** The signal received, if any. */

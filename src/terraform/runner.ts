@@ -73,7 +73,7 @@ export async function runPool<T, R>(
 }
 
 /** `terraform.required_providers` of a synthesized stack, or undefined if unreadable. */
-export function requiredProviders(
+function requiredProviders(
   stackDir: string,
 ): Record<string, { source?: string; version?: string }> | undefined {
   try {

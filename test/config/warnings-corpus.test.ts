@@ -25,6 +25,9 @@ describe('warning fixtures', () => {
       'SINGLE_TUNNEL',
       'PORT_RANGE_OVERLAP',
       'ROUTE_PUBLIC',
+      'VPN_EGRESS_DEFAULT',
+      'QUOTA_SECURITY_GROUP_RULES',
+      'QUOTA_ROUTES',
     ]) {
       expect(codes).toContain(code);
     }

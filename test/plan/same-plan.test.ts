@@ -1,7 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { planDifferences, samePlan } from '../../src/plan/same-plan';
+import { planDifferences } from '../../src/plan/same-plan';
 import type { TerraformPlanJson } from '../../src/plan/types';
+
+/** The deploy gate's question: does `current` do what `reviewed` did? */
+const samePlan = (reviewed: TerraformPlanJson, current: TerraformPlanJson) =>
+  planDifferences(reviewed, current).length === 0;
 
 const load = (name: string): TerraformPlanJson =>
   JSON.parse(

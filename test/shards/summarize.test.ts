@@ -248,6 +248,8 @@ describe('plan --shard K/N, then summarize', () => {
     };
     const victim = r3.stacks.find((s) => s.status === 'planned' && s.planJsonFile)!.id;
     fs.truncateSync(path.join(copy, '3', 'plans', victim, 'plan.json'), MAX_PLAN_JSON_BYTES + 1);
+    // And a symbolic link among its plan files: neither followed nor recreated in the merged plans/.
+    fs.symlinkSync('/etc/passwd', path.join(copy, '3', 'plans', victim, 'plan.txt.link'));
     const io = capture();
     const dirs = [1, 2, 3].map((k) => `shards-hostile/${k}`);
     expect(await summarizeCommand({ dirs, outdir: 'hostile', projectDir: project }, io)).toBe(1);
@@ -258,6 +260,10 @@ describe('plan --shard K/N, then summarize', () => {
     );
     expect(err).toMatch(/plan-results\.json is a symbolic link, not a regular file: refusing to read it/);
     expect(err).toMatch(/shard 1\/3: no results \(\d+ customer\(s\) not planned\)/);
+    expect(err).toContain(
+      `shards-hostile/3/plans/${victim}/plan.txt.link: not a regular file or folder; left out of the merged plans/`,
+    );
+    expect(fs.existsSync(path.join(project, 'hostile', 'plans', victim, 'plan.txt.link'))).toBe(false);
     const row = (
       JSON.parse(read('hostile/plan-results.json')) as {
         stacks: { id: string; status: string; error: string }[];
