@@ -40,102 +40,105 @@ export function parsePort(entry: number | string): PortRange {
 }
 
 export function normalize(doc: CustomerDocument, settings: PlatformSettings): Customer {
+  // Every field is copied as written (`...written`); only defaults and conversions are spelt out,
+  // so a new optional field in the schema reaches the model with no edit here.
+  const { plan, connectivity: c, ...written } = doc;
   const connectivity =
-    doc.connectivity.type === 'vpc-peering'
-      ? normalizePeering(doc.connectivity)
-      : doc.connectivity.type === 'transit-gateway'
-        ? normalizeTransitGateway(doc.connectivity)
-        : normalizeVpn(doc, doc.connectivity, settings);
+    c.type === 'vpc-peering'
+      ? normalizePeering(c)
+      : c.type === 'transit-gateway'
+        ? normalizeTransitGateway(c)
+        : normalizeVpn(doc, c, settings);
   return {
-    id: doc.id,
-    name: doc.name,
+    ...written,
     // UUIDs are case-insensitive (RFC 4122); one spelling keeps uniqueness checks and tags honest.
     orgId: doc.orgId.toLowerCase(),
     // The file's `plan` key is the commercial tier ("plan" in code means a Terraform plan).
-    tier: doc.plan,
+    tier: plan,
     addOns: [...(doc.addOns ?? [])],
     // The vendor VPC sits in `region`, or next to the customer's VPC when a peering leaves it out.
     // A VPN or transit gateway without a region is an error (a rule reports it); the empty string
     // never reaches a stack.
-    region: doc.region ?? (doc.connectivity.type === 'vpc-peering' ? doc.connectivity.peer.region : ''),
+    region: doc.region ?? (c.type === 'vpc-peering' ? c.peer.region : ''),
     vendorCidr: doc.vendorCidr ?? settings.defaultVendorCidr,
     decommission: doc.decommission ?? false,
     connectivity,
   };
 }
 
-function normalizePeering(c: VpcPeeringDocument): VpcPeeringConnectivity {
+/** Absent means every TCP port; the stacks decide how to express that. */
+function ports(written: readonly (number | string)[] | undefined): { allowedTcpPorts?: PortRange[] } {
+  return written ? { allowedTcpPorts: written.map(parsePort) } : {};
+}
+
+function normalizePeering({ allowedTcpPorts, ...c }: VpcPeeringDocument): VpcPeeringConnectivity {
   return {
-    type: 'vpc-peering',
-    peer: {
-      accountId: c.peer.accountId,
-      vpcId: c.peer.vpcId,
-      region: c.peer.region,
-      cidrs: [...c.peer.cidrs],
-    },
+    ...c,
+    peer: { ...c.peer, cidrs: [...c.peer.cidrs] },
     routes: [...(c.routes ?? c.peer.cidrs)],
-    // Absent means every TCP port; the stacks decide how to express that.
-    ...(c.allowedTcpPorts ? { allowedTcpPorts: c.allowedTcpPorts.map(parsePort) } : {}),
+    ...ports(allowedTcpPorts),
     accepted: c.accepted ?? false,
     dnsResolution: c.dnsResolution ?? false,
   };
 }
 
-function normalizeTransitGateway(c: TransitGatewayDocument): TransitGatewayConnectivity {
+function normalizeTransitGateway({
+  allowedTcpPorts,
+  ...c
+}: TransitGatewayDocument): TransitGatewayConnectivity {
   return {
-    type: 'transit-gateway',
-    transitGateway: {
-      id: c.transitGateway.id,
-      accountId: c.transitGateway.accountId,
-      resourceShareArn: c.transitGateway.resourceShareArn,
-    },
+    ...c,
+    transitGateway: { ...c.transitGateway },
     cidrs: [...c.cidrs],
-    ...(c.allowedTcpPorts ? { allowedTcpPorts: c.allowedTcpPorts.map(parsePort) } : {}),
+    ...ports(allowedTcpPorts),
     accepted: c.accepted ?? false,
   };
 }
 
 function normalizeVpn(
   doc: CustomerDocument,
-  c: SiteToSiteVpnDocument,
+  { allowedTcpPorts, tunnelOptions, ...c }: SiteToSiteVpnDocument,
   settings: PlatformSettings,
 ): SiteToSiteVpnConnectivity {
   return {
-    type: 'site-to-site-vpn',
+    ...c,
     customerGateway: {
-      ip: c.customerGateway.ip,
-      ...(c.customerGateway.bgpAsn !== undefined ? { bgpAsn: c.customerGateway.bgpAsn } : {}),
+      ...c.customerGateway,
       deviceName: c.customerGateway.deviceName ?? defaultDeviceName(doc.id),
     },
     routing: c.routing ?? 'bgp',
     cidrs: [...(c.cidrs ?? [])],
     tunnels: c.tunnels ?? 2,
     ikeVersion: c.ikeVersion ?? 'ikev2',
-    ...(c.allowedTcpPorts ? { allowedTcpPorts: c.allowedTcpPorts.map(parsePort) } : {}),
+    ...ports(allowedTcpPorts),
     natGateway: c.natGateway ?? false,
     amazonSideAsn: c.amazonSideAsn ?? settings.defaultAmazonSideAsn,
-    ...(c.tunnelOptions ? { tunnelOptions: normalizeTunnelOptions(c.tunnelOptions) } : {}),
+    ...(tunnelOptions ? { tunnelOptions: normalizeTunnelOptions(tunnelOptions) } : {}),
   };
 }
 
-// Tunnel options keep AWS's defaults by being left out: only what the file says is copied.
-function normalizeTunnelOptions(t: TunnelOptionsDocument): TunnelOptions {
-  const out: { -readonly [K in keyof TunnelOptions]: TunnelOptions[K] } = {};
-  if (t.insideCidrs) out.insideCidrs = [t.insideCidrs[0], t.insideCidrs[1]];
-  if (t.phase1) out.phase1 = normalizePhase(t.phase1);
-  if (t.phase2) out.phase2 = normalizePhase(t.phase2);
-  if (t.rekeyMarginSeconds !== undefined) out.rekeyMarginSeconds = t.rekeyMarginSeconds;
-  if (t.dpdTimeoutSeconds !== undefined) out.dpdTimeoutSeconds = t.dpdTimeoutSeconds;
-  if (t.dpdTimeoutAction !== undefined) out.dpdTimeoutAction = t.dpdTimeoutAction;
-  if (t.startupAction !== undefined) out.startupAction = t.startupAction;
-  return out;
+// Tunnel options keep AWS's defaults by being left out: only what the file says is copied. A new
+// tunnel option in the schema is copied as written, with no edit here.
+function normalizeTunnelOptions({
+  insideCidrs,
+  phase1,
+  phase2,
+  ...rest
+}: TunnelOptionsDocument): TunnelOptions {
+  return {
+    ...(insideCidrs ? { insideCidrs: [insideCidrs[0], insideCidrs[1]] as const } : {}),
+    ...(phase1 ? { phase1: normalizePhase(phase1) } : {}),
+    ...(phase2 ? { phase2: normalizePhase(phase2) } : {}),
+    ...rest,
+  };
 }
 
-function normalizePhase(p: PhaseDocument): PhaseOptions {
-  const out: { -readonly [K in keyof PhaseOptions]: PhaseOptions[K] } = {};
-  if (p.lifetimeSeconds !== undefined) out.lifetimeSeconds = p.lifetimeSeconds;
-  if (p.encryption) out.encryption = [...p.encryption];
-  if (p.integrity) out.integrity = [...p.integrity];
-  if (p.dhGroups) out.dhGroups = [...p.dhGroups];
-  return out;
+/** A copy of the phase's settings (lists copied: the model never shares arrays with the document). */
+function normalizePhase({ encryption, integrity, dhGroups, ...rest }: PhaseDocument): PhaseOptions {
+  return {
+    ...rest,
+    ...(encryption ? { encryption: [...encryption] } : {}),
+    ...(integrity ? { integrity: [...integrity] } : {}),
+    ...(dhGroups ? { dhGroups: [...dhGroups] } : {}),
+  };
 }

@@ -13,8 +13,7 @@
  * Draft-07, because it is what editors support best. `discriminator` is ajv's (OpenAPI's) keyword:
  * with it ajv reports only the errors of the branch `connectivity.type` chose; editors ignore it.
  */
-import { Type } from '@sinclair/typebox';
-import { asNode, stringEnum, type DocumentOf } from './schema/builder';
+import { Type, asNode, stringEnum, type DocumentOf } from './schema/builder';
 import { connectivitySchema, transitGatewaySchema, vpcPeeringSchema } from './schema/connectivity';
 import { cidrBlock, customerId, uuid } from './schema/fields';
 import { region } from './schema/shared';

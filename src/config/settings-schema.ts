@@ -5,8 +5,8 @@
  * their messages carry the same guidance. Checks that need arithmetic or another field are rules
  * in ./settings-rules.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { asNode, integerEnum, tag, taggedUnion, typeUnion, type DocumentOf } from './schema/builder';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { Type, asNode, integerEnum, tag, taggedUnion, typeUnion, type DocumentOf } from './schema/builder';
 import { cidrBlock, regionCode } from './schema/fields';
 
 /** Values CloudWatch Logs accepts for a log group's retention, in days. */

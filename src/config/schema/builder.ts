@@ -1,14 +1,63 @@
 /**
- * What the schemas are built with: TypeBox (a JSON Schema value and its static type from one
- * expression), a few builders for the JSON Schema forms TypeBox writes differently (`enum`,
- * `const`, a union of types, a discriminated union), and the `x-guide` annotation that carries a
- * field's guidance for error messages on the field itself.
+ * What the schemas are built with: TypeBox's schema types (a JSON Schema value and its static type
+ * from one expression, `Static<typeof X>`), a few builders for the JSON Schema forms TypeBox writes
+ * differently (`enum`, `const`, a union of types, a discriminated union), and the `x-guide`
+ * annotation that carries a field's guidance for error messages on the field itself.
+ *
+ * TypeBox is used for its types only (`import type`: nothing of it is loaded at run time). Its
+ * runtime is some 300 modules that cost every CLI run about 75 ms of CPU before any work (a third
+ * of validating one file); the six builders the schemas use (`Type` below) are a few lines each
+ * and write the same nodes TypeBox's do, symbols included (test/config/schema-builder.test.ts
+ * compares them with TypeBox's own).
  *
  * TypeBox's own unions (`anyOf`) and literals (`const` plus `type`) would change the published
- * schema and what ajv reports, so enums and tags are written as `Type.Unsafe` nodes whose static
- * type is given by the same `as const` list the node publishes: each enum is still written once.
+ * schema and what ajv reports, so enums and tags are written as `Unsafe` nodes whose static type
+ * is given by the same `as const` list the node publishes: each enum is still written once.
  */
-import { Type, type Static, type TObject, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import type {
+  ArrayOptions,
+  IntegerOptions,
+  ObjectOptions,
+  SchemaOptions,
+  Static,
+  StringOptions,
+  TArray,
+  TBoolean,
+  TInteger,
+  TObject,
+  TOptional,
+  TProperties,
+  TSchema,
+  TString,
+  TUnsafe,
+} from '@sinclair/typebox';
+
+// TypeBox marks its nodes with registered symbols; the same ones make these nodes TypeBox's.
+const KIND = Symbol.for('TypeBox.Kind');
+const OPTIONAL = Symbol.for('TypeBox.Optional');
+
+function node<T>(kind: string, fields: object, options: object | undefined): T {
+  return { ...options, [KIND]: kind, ...fields } as T;
+}
+
+/** The subset of TypeBox's `Type` the schemas use, with TypeBox's types and nodes. */
+export const Type = {
+  Object<P extends TProperties>(properties: P, options?: ObjectOptions): TObject<P> {
+    const required = Object.keys(properties).filter((k) => !(OPTIONAL in properties[k]));
+    const fields =
+      required.length > 0 ? { type: 'object', required, properties } : { type: 'object', properties };
+    return node('Object', fields, options);
+  },
+  String: (options?: StringOptions): TString => node('String', { type: 'string' }, options),
+  Integer: (options?: IntegerOptions): TInteger => node('Integer', { type: 'integer' }, options),
+  Boolean: (options?: SchemaOptions): TBoolean => node('Boolean', { type: 'boolean' }, options),
+  Array: <T extends TSchema>(items: T, options?: ArrayOptions): TArray<T> =>
+    node('Array', { type: 'array', items }, options),
+  Optional: <T extends TSchema>(schema: T): TOptional<T> =>
+    ({ ...schema, [OPTIONAL]: 'Optional' }) as TOptional<T>,
+  /** A node written as given, whose static type is `T`. */
+  Unsafe: <T>(options: SchemaOptions): TUnsafe<T> => node('Unsafe', {}, options),
+};
 
 /** The annotation keyword that holds a field's guidance (registered with ajv in ../ajv.ts). */
 export const GUIDE = 'x-guide';

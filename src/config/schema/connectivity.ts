@@ -3,8 +3,7 @@
  * gateway are here; site-to-site VPN, with its tunnel options, in ./vpn.ts. A new offering is one
  * more branch in CONNECTIVITY_BRANCHES.
  */
-import { Type } from '@sinclair/typebox';
-import { tag, taggedUnion } from './builder';
+import { Type, tag, taggedUnion } from './builder';
 import { accountId, resourceShareArn, transitGatewayId, vpcId } from './fields';
 import { allowedTcpPorts, cidr, cidrList, region } from './shared';
 import { siteToSiteVpnSchema } from './vpn';

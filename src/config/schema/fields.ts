@@ -4,8 +4,8 @@
  * fix computed from what was written. The error mapper reads the guidance from the failing node
  * (`x-guide`), so a new syntax is one builder here, not an entry in a table elsewhere.
  */
-import { Type, type TString, type TUnsafe } from '@sinclair/typebox';
-import { GUIDE, typeUnion, type FieldGuide, type NodeOptions } from './builder';
+import type { TString, TUnsafe } from '@sinclair/typebox';
+import { GUIDE, Type, typeUnion, type FieldGuide, type NodeOptions } from './builder';
 import { COMMERCIAL_REGIONS } from '../settings';
 import { suggest } from '../suggest';
 

@@ -1,5 +1,6 @@
 /** Schema pieces more than one connectivity type uses. */
-import { Type, type TSchema } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
+import { Type } from './builder';
 import { cidrBlock, regionCode, tcpPort } from './fields';
 
 /** A region field with the example editors show. */

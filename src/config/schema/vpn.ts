@@ -3,8 +3,8 @@
  * tunnel options (IKE phases). Lifetimes relative to each other, inside CIDRs AWS reserves and
  * ASN conflicts are rules (../rules), not schema.
  */
-import { Type, type TObject } from '@sinclair/typebox';
-import { integerEnum, stringEnum, tag } from './builder';
+import type { TObject } from '@sinclair/typebox';
+import { Type, integerEnum, stringEnum, tag } from './builder';
 import { allowedTcpPorts, choiceList, cidrList } from './shared';
 import { cidrBlock, deviceName, ipv4Address } from './fields';
 import { AMAZON_SIDE_ASN_TEXT } from '../aws-limits';
