@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadProject } from '../config/load';
 import { MAX_FILE_BYTES } from '../config/yaml-guards';
+import { generateFleet } from '../fleet/generate';
 import { runMeasured } from './measure';
 import { formatMemory, formatSeconds, median } from './stats';
 import { benchValidate } from './validate';
@@ -47,18 +48,12 @@ export interface AliasResults {
   readonly cases: readonly AliasMeasurement[];
 }
 
-const HEAD = `id: acme-corp
-name: Acme Corp
-orgId: 6f1c2e4a-8d3b-4f7a-9c21-5e0b7d9a1f34
-plan: enterprise
-connectivity:
-  type: vpc-peering
-  peer:
-    accountId: '111122223333'
-    vpcId: vpc-0a1b2c3d4e5f67890
-    region: eu-west-1
-    cidrs: [172.31.0.0/16]
-`;
+/**
+ * A valid peering customer from the fleet generator; each case adds to its `connectivity` mapping
+ * (the text ends inside it) and to the top level.
+ */
+const BASE = generateFleet(1, 1)[0];
+const HEAD = BASE.yaml;
 
 /** `head + item,item,… + tail` with as many items as fit in `bytes`, and their number. */
 function fill(head: string, item: string, tail: string, bytes: number): { text: string; n: number } {
@@ -117,7 +112,7 @@ export async function runAliases(ctx: AliasContext): Promise<AliasResults> {
     const dir = path.join(ctx.workDir, 'aliases', c.id, 'customers');
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(cdktfJson, path.join(dir, '..', 'cdktf.json'));
-    fs.writeFileSync(path.join(dir, 'acme-corp.yaml'), c.text);
+    fs.writeFileSync(path.join(dir, `${BASE.id}.yaml`), c.text);
     const runs = [];
     let failed: string | undefined;
     for (let i = 0; i < ctx.runs; i++) {

@@ -119,7 +119,7 @@ function positive(flag: string, text: string): number {
  * Markdown go through the project's Prettier configuration: they are committed, and `npm run lint`
  * checks them like any other file.
  */
-export async function writeReport(results: BenchResults, outDir: string, writeJson: boolean): Promise<void> {
+async function writeReport(results: BenchResults, outDir: string, writeJson: boolean): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   // Loaded here, not at the top: Prettier loads its plugins with dynamic import(), which Jest's VM
   // refuses, and the tests import this module for parseOptions.

@@ -53,7 +53,7 @@ export function benchValidate(
 }
 
 /** Write `n` generated customer files to a new temporary folder and return its path. */
-export function writeFleet(n: number, seed = 1): string {
+function writeFleet(n: number, seed = 1): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `linkforge-fleet-${n}-`));
   for (const c of generateFleet(n, seed)) fs.writeFileSync(path.join(dir, `${c.id}.yaml`), c.yaml);
   return dir;

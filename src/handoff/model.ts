@@ -17,9 +17,6 @@ import { v } from './text';
 import { transitGateway } from './transit-gateway';
 import { vpn } from './vpn';
 
-/** The connectivity types a handoff document exists for. */
-export const HANDOFF_TYPES: readonly string[] = ['vpc-peering', 'site-to-site-vpn', 'transit-gateway'];
-
 /** The four equal quarters of the vendor CIDR (the stack's layout: private A, private B, public, spare). */
 export function vendorQuarters(vendorCidr: string): string[] {
   return splitBlock(cidr(vendorCidr), 4).map(formatBlock);

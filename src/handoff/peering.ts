@@ -14,7 +14,7 @@ import type { Step, ValueRow } from './document';
 import { type Sentence, shell, v } from './text';
 
 /** AWS deletes a peering request that is not accepted within this many days. */
-export const PEERING_ACCEPT_DAYS = 7;
+const PEERING_ACCEPT_DAYS = 7;
 
 /** Placeholder for the pcx id in commands before deploy. */
 const PCX_PLACEHOLDER = 'PEERING_CONNECTION_ID';

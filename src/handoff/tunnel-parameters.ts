@@ -14,7 +14,7 @@ const ALL_ENCRYPTION = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'];
 const ALL_INTEGRITY = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'];
 const RANGE_14_24 = Array.from({ length: 11 }, (_, i) => 14 + i);
 
-export const AWS_TUNNEL_DEFAULTS = {
+const AWS_TUNNEL_DEFAULTS = {
   phase1: {
     lifetimeSeconds: 28800,
     encryption: ALL_ENCRYPTION,

@@ -12,7 +12,7 @@ import type { Ctx, LinkStatus, StatusCustomer } from './link-status';
 import type { FleetObservation, LinkKind, RegionObservation, RegionQuery } from './observe';
 
 /** The kind of AWS object that carries a customer's link. */
-export function linkKind(c: Customer): LinkKind {
+function linkKind(c: Customer): LinkKind {
   const kinds: Record<Customer['connectivity']['type'], LinkKind> = {
     'vpc-peering': 'peering',
     'site-to-site-vpn': 'vpn',

@@ -14,7 +14,7 @@ export type Ec2Like = Pick<EC2Client, 'send'>;
  * retries 8 attempts ride out a burst of tens of seconds, after which the region is reported as
  * unreachable rather than hanging a scheduled job.
  */
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 
 export function ec2Client(region: string, config: EC2ClientConfig = {}): EC2Client {
   return new EC2Client({ region, maxAttempts: MAX_ATTEMPTS, retryMode: 'adaptive', ...config });

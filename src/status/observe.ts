@@ -86,7 +86,7 @@ export interface RegionQuery {
 }
 
 /** EC2 accepts at most this many values per filter. */
-export const MAX_FILTER_VALUES = 200;
+const MAX_FILTER_VALUES = 200;
 
 function tagValue(tags: readonly Tag[] | undefined, key: string): string | undefined {
   return tags?.find((t) => t.Key === key)?.Value;
@@ -225,7 +225,7 @@ async function observeRegion(q: RegionQuery, client: Ec2Like, count: () => void)
 }
 
 /** One line for an SDK error: its name (the AWS error code) and message. */
-export function describeError(e: unknown): string {
+function describeError(e: unknown): string {
   if (e instanceof Error) {
     const msg = e.message.replace(/\s+/g, ' ').trim();
     return e.name && e.name !== 'Error' ? `${e.name}: ${msg}` : msg;

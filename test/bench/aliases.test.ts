@@ -4,7 +4,7 @@
  * Times are never asserted here: `npm run bench -- --figures validate-aliases` measures them.
  */
 import { aliasCases, renderAliases, type AliasMeasurement } from '../../src/bench/aliases';
-import { renderTargets } from '../../src/bench/report';
+import { renderTargets } from '../../src/bench/targets';
 import { checkSources } from '../../src/config/load';
 import { DEFAULT_SETTINGS } from '../../src/config/settings';
 import { MAX_FILE_BYTES } from '../../src/config/yaml-guards';
@@ -13,7 +13,7 @@ import { results } from './fixtures';
 describe('alias cases', () => {
   const cases = aliasCases();
   const firstCode = (text: string) =>
-    checkSources([{ path: 'customers/acme-corp.yaml', text }], DEFAULT_SETTINGS).diagnostics[0]?.code;
+    checkSources([{ path: 'customers/globex-inc-0001.yaml', text }], DEFAULT_SETTINGS).diagnostics[0]?.code;
 
   it('the 1 MiB cases fill the file to just under the size limit; the same text on every call', () => {
     for (const id of ['one-alias-long-list', 'alias-per-value']) {

@@ -1,10 +1,5 @@
-import {
-  END_MARKER,
-  renderSection,
-  renderTargets,
-  spliceSection,
-  START_MARKER,
-} from '../../src/bench/report';
+import { END_MARKER, renderSection, spliceSection, START_MARKER } from '../../src/bench/report';
+import { renderTargets } from '../../src/bench/targets';
 import { measured, results } from './fixtures';
 
 const GIB = 1024 * 1024;

@@ -1,4 +1,5 @@
-import { fleetModel, renderScale, type ScaleResults, type ShardRun } from '../../src/bench/scale';
+import { fleetModel, type ScaleResults, type ShardRun } from '../../src/bench/scale';
+import { renderScale } from '../../src/bench/scale-report';
 
 const shard: ShardRun = {
   fleet: 1000,

@@ -1,7 +1,8 @@
 /**
  * Runner behaviour that does not depend on Terraform itself (pool width, failure isolation,
  * progress output, child environment, lock seeding), driven by a fake terraform executable that
- * records every call. The real terraform runs in runner-terraform.test.ts and examples.test.ts.
+ * records every call. The real terraform runs in examples.test.ts, day-two.test.ts and the other
+ * describeWithTerraform suites (test/terraform/helpers.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
