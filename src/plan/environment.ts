@@ -6,14 +6,19 @@ import { awsProviderVersion } from '../stacks/provider-version';
 import { describeCliSetup, prepareTerraformCli, type TerraformCliSetup } from '../terraform/cli-config';
 import { checkProvider, checkTerraform } from '../terraform/environment';
 
-/** The CLI configuration to plan with, or undefined after one message saying what to fix. */
+/**
+ * The CLI configuration to plan with, or undefined after one message saying what to fix.
+ * `terraform` is the result of checkTerraform(), started by the caller as early as it likes (the
+ * pipeline starts it before validating the files, so that the child runs on another core meanwhile).
+ */
 export async function checkEnvironment(
   projectDir: string,
   outdir: string,
   log: (text: string) => void,
+  terraformCheck: ReturnType<typeof checkTerraform> = checkTerraform(),
 ): Promise<{ cli: TerraformCliSetup } | undefined> {
   const untouched = `nothing was synthesized or planned (${outdir} is unchanged)`;
-  const terraform = await checkTerraform();
+  const terraform = await terraformCheck;
   if (!terraform.ok) {
     log(`linkforge plan: ${terraform.message}; ${untouched}\n`);
     return undefined;

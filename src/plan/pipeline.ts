@@ -20,6 +20,7 @@ import { checkRemoved } from '../pr/removed';
 import { formatShard, type ShardSpec } from '../shards/shard';
 import { statePuller } from '../stacks/state-command';
 import { synthesize } from '../stacks/synthesize';
+import { checkTerraform } from '../terraform/environment';
 import { trapInterrupts, type InterruptTrap } from '../terraform/interrupt';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
@@ -106,6 +107,10 @@ export async function runPlan(opts: PlanRunOptions, io: PlanIo): Promise<PlanOut
     return { exitCode: 1 };
   };
 
+  // `terraform version` runs in a child meanwhile (part of the fixed cost of every run, issue 13);
+  // its verdict is only read at step 3, and a run that stops earlier never reports it.
+  const terraformCheck = checkTerraform();
+
   // 1. Every file is checked before anything is synthesized: any error stops here.
   // Paths relative to the working directory, so diagnostics read `customers/acme.yaml:3:1`.
   const fromCwd = (p: string) => path.relative(process.cwd(), path.resolve(projectDir, p)) || '.';
@@ -140,7 +145,18 @@ export async function runPlan(opts: PlanRunOptions, io: PlanIo): Promise<PlanOut
   // From here on a Ctrl-C or a cancelled CI job stops terraform cleanly and still gets a summary.
   const trap = opts.interrupts ?? trapInterrupts({ out: { stderr: io.log }, command: 'linkforge plan' });
   try {
-    const run: LockedRun = { opts, io, loaded, selection, projectDir, customersDir, outdir, absOutdir, trap };
+    const run: LockedRun = {
+      opts,
+      io,
+      loaded,
+      selection,
+      projectDir,
+      customersDir,
+      outdir,
+      absOutdir,
+      trap,
+      terraformCheck,
+    };
     return await planLocked(run);
   } finally {
     if (!opts.interrupts) trap.release();
@@ -158,6 +174,7 @@ interface LockedRun {
   readonly outdir: string;
   readonly absOutdir: string;
   readonly trap: InterruptTrap;
+  readonly terraformCheck: ReturnType<typeof checkTerraform>;
 }
 
 async function planLocked(run: LockedRun): Promise<PlanOutcome> {
@@ -202,7 +219,7 @@ async function planLocked(run: LockedRun): Promise<PlanOutcome> {
 
   // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
   // cannot be installed, fails here once, with earlier output untouched.
-  const environment = await checkEnvironment(projectDir, outdir, io.log);
+  const environment = await checkEnvironment(projectDir, outdir, io.log, run.terraformCheck);
   if (trap.signal()) return finish(notStarted(loaded, ids, trap));
   if (!environment) return { exitCode: 1 };
 
