@@ -6,13 +6,13 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { run as list } from '../../src/cli/list';
 import type { Output } from '../../src/cli/output';
 import { colourEnabled } from '../../src/cli/style';
 import { run as validate } from '../../src/cli/validate';
 import { peeringYaml } from '../config/yaml-docs';
+import { useTempProject } from './temp-project';
 
 const REPO = path.join(__dirname, '..', '..');
 const CLI = path.join(REPO, 'src', 'cli', 'index.ts');
@@ -94,19 +94,8 @@ describe('linkforge list', () => {
 });
 
 describe('validate: first mistakes and the customers folder', () => {
-  let dir: string;
-  const cwd = process.cwd();
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-commands-'));
-    fs.mkdirSync(path.join(dir, 'customers'));
-    fs.copyFileSync(path.join(REPO, 'cdktf.json'), path.join(dir, 'cdktf.json'));
-    process.chdir(dir);
-  });
-  afterEach(() => {
-    process.chdir(cwd);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, 'customers', name), text);
+  const project = useTempProject('lf-commands-');
+  const { write } = project;
 
   it('a tab used for indentation: the message says to indent with spaces', async () => {
     write('tabby.yaml', 'id: tabby\nname: Tabby\nconnectivity:\n\ttype: vpc-peering\n');
@@ -138,7 +127,7 @@ describe('validate: first mistakes and the customers folder', () => {
     write('good.yaml', peeringYaml('good'));
     write('good.yaml.bak', peeringYaml('good'));
     write('.gitkeep', '');
-    fs.mkdirSync(path.join(dir, 'customers', 'old'));
+    fs.mkdirSync(path.join(project.dir(), 'customers', 'old'));
     write('old/retired.yaml', peeringYaml('retired'));
     const io = capture();
     expect(await validate([], io)).toBe(0);

@@ -4,10 +4,10 @@
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { run } from '../../src/cli/validate';
 import { peeringYaml } from '../config/yaml-docs';
+import { useTempProject } from './temp-project';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -21,21 +21,8 @@ async function validate(argv: string[]) {
 const GOOD = peeringYaml('good');
 
 describe('validate', () => {
-  let dir: string;
-  let cwd: string;
-  beforeEach(() => {
-    cwd = process.cwd();
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lf-validate-'));
-    fs.mkdirSync(path.join(dir, 'customers'));
-    fs.copyFileSync(path.join(REPO, 'cdktf.json'), path.join(dir, 'cdktf.json'));
-    process.chdir(dir);
-  });
-  afterEach(() => {
-    process.chdir(cwd);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, 'customers', name), text);
+  const project = useTempProject('lf-validate-');
+  const { write } = project;
 
   it('exits 0 with only a summary for valid files', async () => {
     write('good.yaml', GOOD);
@@ -118,9 +105,9 @@ describe('validate', () => {
       ['customers/c6.yaml', 'QUOTA_FLEET'],
     ]);
 
-    const settings = JSON.parse(fs.readFileSync(path.join(dir, 'cdktf.json'), 'utf8'));
+    const settings = JSON.parse(fs.readFileSync(path.join(project.dir(), 'cdktf.json'), 'utf8'));
     settings.context.linkforge.quotas = { 'eu-west-1': { vpcsPerRegion: 20 } };
-    fs.writeFileSync(path.join(dir, 'cdktf.json'), JSON.stringify(settings));
+    fs.writeFileSync(path.join(project.dir(), 'cdktf.json'), JSON.stringify(settings));
     r = await validate(['--format', 'json']);
     out = JSON.parse(r.stdout);
     expect(out.diagnostics).toEqual([]);
