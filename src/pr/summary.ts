@@ -207,7 +207,7 @@ function table(rows: readonly Row[]): string {
   return lines.join('\n');
 }
 
-/** The word for each kind: the console (src/cli/plan.ts) uses the same ones. */
+/** The word for each kind: the console (src/plan/report.ts) uses the same ones. */
 function status(r: Row): string {
   switch (r.kind) {
     case 'failed':
