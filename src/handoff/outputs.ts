@@ -53,6 +53,12 @@ export interface ReadOutputsOptions {
   readonly timeoutMs?: number;
 }
 
+/**
+ * Most bytes `terraform output -json` may print. A stack's outputs are a few KB; a state crafted
+ * (or corrupted) to hold more is an error, not a reason to hold it all in memory.
+ */
+export const MAX_OUTPUTS_BYTES = 1024 * 1024;
+
 /** Reads customer `id`'s stack outputs through Terraform. Failures are values, never exceptions. */
 export async function readStackOutputs(
   id: string,
@@ -61,7 +67,11 @@ export async function readStackOutputs(
 ): Promise<OutputsReading> {
   const projectDir = path.resolve(opts.projectDir ?? process.cwd());
   const where = stateWhere(id, settings.backend, projectDir);
-  const out = await runAgainstState(id, settings, ['output', '-json', '-no-color'], { ...opts, projectDir });
+  const out = await runAgainstState(id, settings, ['output', '-json', '-no-color'], {
+    ...opts,
+    projectDir,
+    maxOutputBytes: MAX_OUTPUTS_BYTES,
+  });
   if (!out.ok) return { kind: 'error', where, why: out.why };
   let outputs: StackOutputs;
   try {

@@ -23,6 +23,8 @@ export interface StateCommandOptions {
   readonly binary?: string;
   /** Kill a terraform command after this long. @default 300000 */
   readonly timeoutMs?: number;
+  /** Stop the command (not `init`) once it prints more than this. @default - no limit */
+  readonly maxOutputBytes?: number;
 }
 
 export type StateCommandResult =
@@ -43,11 +45,17 @@ export async function runAgainstState(
     );
     const cli = prepareTerraformCli({ projectDir: opts.projectDir });
     const env = { ...(opts.env ?? process.env), ...cli.env };
-    const run = (a: readonly string[]) =>
-      execTerraform(a, { cwd: dir, env, binary: opts.binary, timeoutMs: opts.timeoutMs ?? 300_000 });
+    const run = (a: readonly string[], maxOutputBytes?: number) =>
+      execTerraform(a, {
+        cwd: dir,
+        env,
+        binary: opts.binary,
+        timeoutMs: opts.timeoutMs ?? 300_000,
+        maxOutputBytes,
+      });
     const init = await run(['init', '-input=false', '-no-color', '-reconfigure']);
     if (init.code !== 0) return { ok: false, why: `terraform init failed: ${summarizeError(init)}` };
-    const r = await run(args);
+    const r = await run(args, opts.maxOutputBytes);
     if (r.code !== 0)
       return { ok: false, why: `terraform ${args.slice(0, 2).join(' ')} failed: ${summarizeError(r)}` };
     return { ok: true, stdout: r.stdout };

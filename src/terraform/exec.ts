@@ -14,6 +14,12 @@ export interface ExecOptions {
   readonly timeoutMs?: number;
   /** @default process.env.LINKFORGE_TERRAFORM ?? 'terraform' */
   readonly binary?: string;
+  /**
+   * Stop the command once its stdout and stderr together pass this many bytes (the result then has
+   * a `failure`): what it prints is held in memory, and a state can be made to print anything.
+   * @default - no limit
+   */
+  readonly maxOutputBytes?: number;
 }
 
 export interface ExecResult {
@@ -121,8 +127,18 @@ export function execTerraform(args: readonly string[], opts: ExecOptions): Promi
       guardUntrapped();
       running.set(pid, child);
     }
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    let printed = 0;
+    const collect = (into: Buffer[]) => (b: Buffer) => {
+      printed += b.length;
+      if (opts.maxOutputBytes === undefined || printed <= opts.maxOutputBytes) {
+        into.push(b);
+      } else if (failure === undefined) {
+        failure = `terraform ${args[0]} printed more than ${opts.maxOutputBytes} bytes; stopped`;
+        if (pid !== undefined) signalGroup(pid, 'SIGTERM');
+      }
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
     const timer =
       opts.timeoutMs !== undefined
         ? setTimeout(() => {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { handoffCommand } from '../../src/cli/handoff';
 import { DEFAULT_SETTINGS } from '../../src/config/settings';
-import { parseOutputsJson, readStackOutputs } from '../../src/handoff/outputs';
+import { MAX_OUTPUTS_BYTES, parseOutputsJson, readStackOutputs } from '../../src/handoff/outputs';
 import { capture } from '../cli/capture';
 import { describeWithTerraform, removeTempDirs, tempDir } from '../terraform/helpers';
 
@@ -142,5 +142,39 @@ describeWithTerraform('handoff reads outputs through Terraform', () => {
     const d = capture();
     expect(await handoffCommand({ id: 'acme-corp', projectDir: dir, device: 'Cisco' }, d)).toBe(1);
     expect(d.err).toContain('--device applies to site-to-site VPN customers');
+  });
+});
+
+describe('readStackOutputs: the output is capped', () => {
+  /** A terraform stand-in: `init` succeeds, `output` prints `bytes` bytes of a JSON object. */
+  function fakeTerraform(dir: string, bytes: number): string {
+    const bin = path.join(dir, 'fake-terraform.sh');
+    fs.writeFileSync(
+      bin,
+      '#!/bin/sh\n' +
+        'case "$1" in\n' +
+        '  init) exit 0 ;;\n' +
+        `  output) printf '{"a":{"sensitive":false,"type":"string","value":"'; head -c ${bytes} /dev/zero | tr '\\0' x; printf '"}}' ;;\n` +
+        'esac\n',
+      { mode: 0o755 },
+    );
+    return bin;
+  }
+
+  it('reads outputs up to the cap, and refuses more without holding it all', async () => {
+    const dir = project();
+    const small = await readStackOutputs('acme-corp', DEFAULT_SETTINGS, {
+      projectDir: dir,
+      binary: fakeTerraform(dir, 1000),
+    });
+    expect(small.kind).toBe('outputs');
+    const big = await readStackOutputs('acme-corp', DEFAULT_SETTINGS, {
+      projectDir: dir,
+      binary: fakeTerraform(dir, MAX_OUTPUTS_BYTES + 1),
+    });
+    expect(big).toMatchObject({
+      kind: 'error',
+      why: `terraform output -json failed: terraform output printed more than ${MAX_OUTPUTS_BYTES} bytes; stopped`,
+    });
   });
 });
