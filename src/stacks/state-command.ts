@@ -54,9 +54,12 @@ export async function runAgainstState(
         maxOutputBytes,
       });
     const init = await run(['init', '-input=false', '-no-color', '-reconfigure']);
-    if (init.code !== 0) return { ok: false, why: `terraform init failed: ${summarizeError(init)}` };
+    // A `failure` (output cap, timeout) can come with exit code 0 when Terraform finished writing
+    // before the signal reached it: the output is then cut short and must not be used.
+    if (init.code !== 0 || init.failure)
+      return { ok: false, why: `terraform init failed: ${summarizeError(init)}` };
     const r = await run(args, opts.maxOutputBytes);
-    if (r.code !== 0)
+    if (r.code !== 0 || r.failure)
       return { ok: false, why: `terraform ${args.slice(0, 2).join(' ')} failed: ${summarizeError(r)}` };
     return { ok: true, stdout: r.stdout };
   } finally {
