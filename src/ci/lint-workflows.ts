@@ -22,7 +22,7 @@ export interface WorkflowFinding {
  * 1.6.23): `${{ vars.X }}` is reported as an undefined variable. Only that exact message is
  * dropped; a misspelt context (`${{ var.X }}`) is still an error.
  */
-export const KNOWN_LINTER_GAPS: readonly {
+const KNOWN_LINTER_GAPS: readonly {
   readonly kind: string;
   readonly message: RegExp;
   readonly why: string;
@@ -60,7 +60,7 @@ export function workflowFiles(projectDir: string): string[] {
     .map((n) => path.join(dir, n));
 }
 
-export function formatFinding(f: WorkflowFinding): string {
+function formatFinding(f: WorkflowFinding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.message} [${f.kind}]`;
 }
 

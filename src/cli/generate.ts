@@ -13,8 +13,8 @@ import { orList } from '../text/or-list';
 import { defineCommand } from './kit';
 import type { Output } from './output';
 
-export const SCHEMA_FILE = 'schema/customer.schema.json';
-export const FIELDS_FILE = 'docs/fields.md';
+const SCHEMA_FILE = 'schema/customer.schema.json';
+const FIELDS_FILE = 'docs/fields.md';
 
 export function renderSchemaJson(): string {
   return `${JSON.stringify(publishedSchema(CUSTOMER_SCHEMA_NODE), null, 2)}\n`;

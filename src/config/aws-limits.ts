@@ -6,7 +6,7 @@
 import { orList } from '../text/or-list';
 
 /** AWS only accepts a private ASN for the virtual private gateway: 16-bit, then 32-bit. */
-export const AMAZON_SIDE_ASN_RANGES: readonly (readonly [number, number])[] = [
+const AMAZON_SIDE_ASN_RANGES: readonly (readonly [number, number])[] = [
   [64512, 65534],
   [4200000000, 4294967294],
 ];

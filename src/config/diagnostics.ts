@@ -98,7 +98,7 @@ export function escapeData(s: string): string {
     .replace(/\n/g, '%0A')
     .replace(OTHER_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-export function escapeProperty(s: string): string {
+function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 

@@ -234,7 +234,7 @@ function compute(fleet: FleetIndex, settings: PlatformSettings): FleetCapacity {
 }
 
 /** The limit in `region`: `quotas.<region>`, else `quotas["*"]`, else AWS's default. */
-export function limitOf(
+function limitOf(
   settings: PlatformSettings,
   region: string,
   definition: QuotaDefinition,

@@ -196,7 +196,7 @@ export function show(value: unknown, written?: string): string {
   return Array.isArray(value) ? 'the list' : 'the mapping';
 }
 
-export function typeName(value: unknown): string {
+function typeName(value: unknown): string {
   if (value === null || value === undefined) return 'is empty';
   if (Array.isArray(value)) return 'is a list';
   if (typeof value === 'object') return 'is a mapping';

@@ -23,7 +23,7 @@ export { ID_PATTERN } from './schema/fields';
 export { branchFor, isRecord } from './schema/walk';
 export type { SchemaNode } from './schema/builder';
 
-export const SCHEMA_ID = 'urn:linkforge:schema:customer:v1';
+const SCHEMA_ID = 'urn:linkforge:schema:customer:v1';
 export const GENERATED_MARKER = 'generated from src/config/schema.ts by npm run generate; do not edit';
 
 /** The customer's commercial tier (the file's `plan` key: the key is the format's contract). */

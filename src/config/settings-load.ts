@@ -26,7 +26,7 @@ import { formatPath } from '../text/field-path';
 /** cdktf.json is a few hundred bytes; anything past this is not a settings file. */
 const MAX_SETTINGS_BYTES = 1024 * 1024;
 
-export const DEFAULT_CDKTF_JSON = 'cdktf.json';
+const DEFAULT_CDKTF_JSON = 'cdktf.json';
 
 /** Where the settings sit in cdktf.json: every settings path is printed from here. */
 const SETTINGS_PATH = ['context', 'linkforge'];

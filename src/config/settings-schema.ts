@@ -27,7 +27,7 @@ const map = <T extends TSchema>(value: T, description: string) =>
   Type.Unsafe<Record<string, Static<T>>>({ type: 'object', description, additionalProperties: value });
 
 const quota = (description: string) => Type.Optional(Type.Integer({ minimum: 1, description }));
-export const quotasSchema = Type.Object(
+const quotasSchema = Type.Object(
   {
     vpcsPerRegion: quota('VPCs per Region.'),
     internetGatewaysPerRegion: quota('Internet gateways per Region.'),
@@ -122,7 +122,7 @@ const logsSchema = Type.Object(
   { additionalProperties: false, description: 'VPN tunnel logs and VPC flow logs.' },
 );
 
-export const LINKFORGE_SETTINGS_SCHEMA = Type.Object(
+const LINKFORGE_SETTINGS_SCHEMA = Type.Object(
   {
     // One node for both forms keeps ajv's errors specific: `pattern` only applies to the string,
     // `items` to the list.

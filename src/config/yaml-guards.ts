@@ -14,7 +14,7 @@ export const MAX_FILE_BYTES = 1024 * 1024;
  * JavaScript stack overflows, at a place that depends on the stack size; checking first makes the
  * diagnostic deterministic and keeps every later recursive walk shallow.
  */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 /**
  * Most lexical tokens (values, indicators, commas, spaces, line breaks, comments) a file may hold,
  * counted before parsing. A customer file has a few hundred to two thousand; the parser's time

@@ -182,7 +182,7 @@ type TunnelConfig = Partial<VpnConnectionConfig>;
  * AWS's defaults apply (and a later AWS default change is not fought by Terraform). Lists are
  * sorted: they are sets for AWS, and a reordering in the customer file must not show as a change.
  */
-export function tunnelSettings(n: 1 | 2, ikeVersion: IkeVersion, o: TunnelOptions = {}): TunnelConfig {
+function tunnelSettings(n: 1 | 2, ikeVersion: IkeVersion, o: TunnelOptions = {}): TunnelConfig {
   const nums = (v?: readonly number[]) => (v ? [...v].sort((a, b) => a - b) : undefined);
   const strs = (v?: readonly string[]) => (v ? [...v].sort() : undefined);
   const settings = {

@@ -15,7 +15,7 @@ import { VpcPeering } from '../constructs/vpc-peering';
 import { addBackend } from './backend-block';
 
 /** Where offline plans keep their throw-away local state. */
-export const DEFAULT_OFFLINE_STATE_DIR = '.linkforge/offline-state';
+const DEFAULT_OFFLINE_STATE_DIR = '.linkforge/offline-state';
 
 export interface CustomerStackProps {
   /** The validated customer, defaults applied. */
@@ -258,12 +258,12 @@ export function flowLogDestination(settings: PlatformSettings, region: string): 
 }
 
 /** The alarm topics of `region`: a CloudWatch alarm can only notify an SNS topic of its own region. */
-export function alarmActionsFor(settings: PlatformSettings, region: string): string[] {
+function alarmActionsFor(settings: PlatformSettings, region: string): string[] {
   return settings.alarmTopicArns.filter((arn) => arn.split(':')[3] === region);
 }
 
 /** Platform tags, then the ones that identify the customer (which settings cannot override). */
-export function defaultTags(customer: Customer, settings: PlatformSettings): Record<string, string> {
+function defaultTags(customer: Customer, settings: PlatformSettings): Record<string, string> {
   return {
     ...settings.tags,
     'customer-id': customer.id,

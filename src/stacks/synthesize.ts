@@ -35,7 +35,7 @@ export type StackOptions = Omit<SynthOptions, 'ids' | 'batchSize'>;
  * memory for large fleets; a stack's JSON depends only on its own customer, so the output is the
  * same for any batch size.
  */
-export const BATCH_SIZE = 100;
+const BATCH_SIZE = 100;
 
 /** Add one `CustomerStack` per customer to `app`, in id order. */
 export function addCustomerStacks(

@@ -13,9 +13,9 @@ import type { FieldPath, Finding, Rule } from './rule';
 import { peeringOf, transitGatewayOf, vpnOf, warning } from './support';
 
 /** AWS default: outbound rules per security group. */
-export const DEFAULT_SG_RULES_QUOTA = 60;
+const DEFAULT_SG_RULES_QUOTA = 60;
 /** AWS default: non-propagated routes per route table. */
-export const DEFAULT_ROUTES_QUOTA = 50;
+const DEFAULT_ROUTES_QUOTA = 50;
 
 export const awsQuotas: Rule = {
   codes: ['QUOTA_SECURITY_GROUP_RULES', 'QUOTA_ROUTES'],

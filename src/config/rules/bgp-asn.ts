@@ -8,7 +8,7 @@ import type { Rule } from './rule';
 import { error, vpnOf } from './support';
 
 /** Amazon's own ASNs; AWS refuses them for customer gateways. */
-export const AMAZON_ASNS: readonly number[] = [7224, 9059, 10124, 17493, 17943];
+const AMAZON_ASNS: readonly number[] = [7224, 9059, 10124, 17493, 17943];
 
 const PATH = ['connectivity', 'customerGateway', 'bgpAsn'];
 

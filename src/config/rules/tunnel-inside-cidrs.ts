@@ -11,7 +11,7 @@ import { cidrEntries, error, vpnOf } from './support';
 import { formatPath } from '../../text/field-path';
 
 /** The inside /30s AWS reserves. */
-export const RESERVED_INSIDE_CIDRS: readonly Block[] = [
+const RESERVED_INSIDE_CIDRS: readonly Block[] = [
   '169.254.0.0/30',
   '169.254.1.0/30',
   '169.254.2.0/30',

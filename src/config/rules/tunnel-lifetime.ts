@@ -7,7 +7,7 @@
 import type { Rule } from './rule';
 import { error, vpnOf } from './support';
 
-export const AWS_PHASE1_LIFETIME = 28800;
+const AWS_PHASE1_LIFETIME = 28800;
 export const AWS_PHASE2_LIFETIME = 3600;
 const MIN_LIFETIME = 900;
 

@@ -105,7 +105,7 @@ export const transitGatewaySchema = Type.Object(
 );
 
 /** The branches, in the order the schema, the docs and the messages list them. */
-export const CONNECTIVITY_BRANCHES = [vpcPeeringSchema, siteToSiteVpnSchema, transitGatewaySchema] as const;
+const CONNECTIVITY_BRANCHES = [vpcPeeringSchema, siteToSiteVpnSchema, transitGatewaySchema] as const;
 
 export const connectivitySchema = taggedUnion(CONNECTIVITY_BRANCHES, {
   description: 'How the customer connects; type selects vpc-peering, site-to-site-vpn or transit-gateway.',

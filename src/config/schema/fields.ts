@@ -10,23 +10,23 @@ import { COMMERCIAL_REGIONS } from '../settings';
 import { suggest } from '../suggest';
 
 export const ID_PATTERN = '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$';
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-export const ACCOUNT_ID_PATTERN = '^[0-9]{12}$';
-export const VPC_ID_PATTERN = '^vpc-([0-9a-f]{8}|[0-9a-f]{17})$';
+const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+const ACCOUNT_ID_PATTERN = '^[0-9]{12}$';
+const VPC_ID_PATTERN = '^vpc-([0-9a-f]{8}|[0-9a-f]{17})$';
 // AWS region codes: partition prefix (`us`, `eu`, `cn`, `us-gov`, `us-isob`, ...), a direction, a number.
 export const REGION_PATTERN =
   '^[a-z]{2}(-gov|-iso[a-z]?)?-(central|north|south|east|west|northeast|northwest|southeast|southwest)-[1-9][0-9]?$';
 // Dotted quad without leading zeros (`010` would be read as octal by some tools).
 const OCTET = '(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
-export const IPV4_PATTERN = `^${OCTET}(\\.${OCTET}){3}$`;
-export const CIDR_PATTERN = `^${OCTET}(\\.${OCTET}){3}/(3[0-2]|[12]?[0-9])$`;
-export const PORT_RANGE_PATTERN = '^[0-9]+-[0-9]+$';
-export const TRANSIT_GATEWAY_ID_PATTERN = '^tgw-[0-9a-f]{17}$';
+const IPV4_PATTERN = `^${OCTET}(\\.${OCTET}){3}$`;
+const CIDR_PATTERN = `^${OCTET}(\\.${OCTET}){3}/(3[0-2]|[12]?[0-9])$`;
+const PORT_RANGE_PATTERN = '^[0-9]+-[0-9]+$';
+const TRANSIT_GATEWAY_ID_PATTERN = '^tgw-[0-9a-f]{17}$';
 // A RAM resource share ARN in the commercial partition: `arn:aws:ram:<region>:<account>:resource-share/<uuid>`.
 // The region part reuses REGION_PATTERN's body; rules compare it with `region` and the account.
-export const RESOURCE_SHARE_ARN_PATTERN = `^arn:aws:ram:${REGION_PATTERN.slice(1, -1)}:[0-9]{12}:resource-share/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`;
+const RESOURCE_SHARE_ARN_PATTERN = `^arn:aws:ram:${REGION_PATTERN.slice(1, -1)}:[0-9]{12}:resource-share/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`;
 // AWS's customer gateway device name: letters, digits, space and . _ - ( ), first a letter or digit.
-export const DEVICE_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9 ._()-]*$';
+const DEVICE_NAME_PATTERN = '^[A-Za-z0-9][A-Za-z0-9 ._()-]*$';
 
 const matches = (pattern: string) => {
   const re = new RegExp(pattern);

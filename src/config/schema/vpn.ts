@@ -10,12 +10,12 @@ import { cidrBlock, deviceName, ipv4Address } from './fields';
 import { AMAZON_SIDE_ASN_TEXT } from '../aws-limits';
 
 export const ROUTINGS = ['bgp', 'static'] as const;
-export const TUNNEL_COUNTS = [2, 1] as const;
+const TUNNEL_COUNTS = [2, 1] as const;
 export const IKE_VERSIONS = ['ikev2', 'ikev1'] as const;
 export const DPD_TIMEOUT_ACTIONS = ['clear', 'none', 'restart'] as const;
 export const STARTUP_ACTIONS = ['add', 'start'] as const;
-export const PHASE1_DH_GROUPS = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
-export const PHASE2_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
+const PHASE1_DH_GROUPS = [2, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
+const PHASE2_DH_GROUPS = [2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24] as const;
 export const ENCRYPTION_ALGORITHMS = ['AES128', 'AES256', 'AES128-GCM-16', 'AES256-GCM-16'] as const;
 export const INTEGRITY_ALGORITHMS = ['SHA1', 'SHA2-256', 'SHA2-384', 'SHA2-512'] as const;
 
@@ -60,7 +60,7 @@ const phase = (n: 1 | 2, maxLifetime: number, dhGroups: readonly number[]) =>
     },
   );
 
-export const tunnelOptionsSchema = Type.Object(
+const tunnelOptionsSchema = Type.Object(
   {
     insideCidrs: Type.Optional(
       Type.Array(cidrBlock({ description: 'A /30 inside 169.254.0.0/16.', examples: ['169.254.10.0/30'] }), {
@@ -104,7 +104,7 @@ export const tunnelOptionsSchema = Type.Object(
   },
 );
 
-export const customerGatewaySchema = Type.Object(
+const customerGatewaySchema = Type.Object(
   {
     ip: ipv4Address({
       description: "Public, routable IPv4 address of the customer's VPN device.",
