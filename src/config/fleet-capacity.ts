@@ -9,8 +9,10 @@
  * What a stack creates (src/stacks/customer-stack.ts, src/constructs): every type one VPC; a VPN
  * also a virtual private gateway, a customer gateway and a VPN connection, and with `natGateway`
  * an internet gateway, an Elastic IP and a NAT gateway in the region's first availability zone; a
- * transit gateway one VPC attachment to the customer's transit gateway. A decommissioned customer
- * creates nothing (its stack is being destroyed).
+ * transit gateway one VPC attachment to the customer's transit gateway; a peering not yet accepted
+ * (`accepted` not true) is an outstanding peering request of the vendor account until the customer
+ * accepts it (or it expires after 7 days, and the next deploy requests it again). A decommissioned
+ * customer creates nothing (its stack is being destroyed).
  *
  * AWS's default quotas:
  * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html (VPCs, internet
@@ -58,6 +60,10 @@ const vpnOf = (c: LoadedCustomer) =>
 const everyStack = (c: LoadedCustomer) => (active(c) ? c.customer.region : undefined);
 const vpnStack = (c: LoadedCustomer) => (vpnOf(c) ? c.customer.region : undefined);
 const natStack = (c: LoadedCustomer) => (vpnOf(c)?.natGateway ? c.customer.region : undefined);
+const pendingPeeringStack = (c: LoadedCustomer) =>
+  active(c) && c.customer.connectivity.type === 'vpc-peering' && !c.customer.connectivity.accepted
+    ? c.customer.region
+    : undefined;
 const transitGatewayStack = (c: LoadedCustomer) =>
   active(c) && c.customer.connectivity.type === 'transit-gateway'
     ? c.customer.connectivity.transitGateway.id
@@ -147,6 +153,17 @@ export const QUOTAS: readonly QuotaDefinition[] = [
     per: 'transit-gateway',
     adjustable: false,
     groupOf: transitGatewayStack,
+  },
+  {
+    // Past it, CreateVpcPeeringConnection fails at apply for the next peering customer.
+    key: 'outstandingPeeringRequestsPerRegion',
+    name: 'Outstanding VPC peering connection requests',
+    service: VPC,
+    defaultLimit: 25,
+    resource: 'peering request awaiting acceptance',
+    per: 'region',
+    adjustable: true,
+    groupOf: pendingPeeringStack,
   },
 ];
 

@@ -37,6 +37,7 @@ const quotasSchema = Type.Object(
     elasticIpsPerRegion: quota('EC2-VPC Elastic IPs per Region.'),
     natGatewaysPerAvailabilityZone: quota('NAT gateways per Availability Zone.'),
     transitGatewayAttachmentsPerTransitGateway: quota('Attachments per transit gateway.'),
+    outstandingPeeringRequestsPerRegion: quota('Outstanding VPC peering connection requests.'),
   },
   {
     additionalProperties: false,

@@ -88,6 +88,16 @@ describe('validate', () => {
           limitFrom: 'default',
           over: false,
         },
+        {
+          // GOOD is a peering the customer has not accepted yet: an outstanding request.
+          quota: 'outstandingPeeringRequestsPerRegion',
+          name: 'Outstanding VPC peering connection requests',
+          region: 'eu-west-1',
+          count: 1,
+          limit: 25,
+          limitFrom: 'default',
+          over: false,
+        },
       ],
     });
   });
@@ -100,6 +110,12 @@ describe('validate', () => {
     let out = JSON.parse(r.stdout);
     expect(out.capacity).toEqual([
       expect.objectContaining({ quota: 'vpcsPerRegion', count: 6, limit: 5, over: true }),
+      expect.objectContaining({
+        quota: 'outstandingPeeringRequestsPerRegion',
+        count: 6,
+        limit: 25,
+        over: false,
+      }),
     ]);
     expect(out.diagnostics.map((d: { file: string; code: string }) => [d.file, d.code])).toEqual([
       ['customers/c6.yaml', 'QUOTA_FLEET'],
@@ -119,6 +135,7 @@ describe('validate', () => {
         limitFrom: 'quotas.eu-west-1',
         over: false,
       }),
+      expect.objectContaining({ quota: 'outstandingPeeringRequestsPerRegion', limitFrom: 'default' }),
     ]);
   });
 

@@ -41,6 +41,8 @@ function where(document: CustomerDocument, c: Crossing): { path: FieldPath; targ
       return { path: ['connectivity', 'customerGateway'], target: 'key' };
     case 'transitGatewayAttachmentsPerTransitGateway':
       return { path: ['connectivity', 'transitGateway', 'id'] };
+    case 'outstandingPeeringRequestsPerRegion':
+      return { path: ['connectivity', 'peer'], target: 'key' };
     default:
       return { path: ['connectivity', 'type'] };
   }

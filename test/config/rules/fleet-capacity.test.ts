@@ -41,7 +41,7 @@ describe('QUOTA_FLEET', () => {
   it('compliant: five peering customers in a region fit the default of five VPCs', () => {
     const { findings, capacity } = check(fleetOf(5, () => peering()));
     expect(findings.size).toBe(0);
-    expect(capacity.rows).toEqual([
+    expect(capacity.rows.filter((r) => r.quota === 'vpcsPerRegion')).toEqual([
       expect.objectContaining({
         quota: 'vpcsPerRegion',
         region: 'eu-west-1',
@@ -76,7 +76,7 @@ describe('QUOTA_FLEET', () => {
       fleetOf(6, (i) => peering({}, { region: i % 2 ? 'eu-west-1' : 'us-east-1' })),
     );
     expect(findings.size).toBe(0);
-    expect(capacity.rows.map((r) => [r.region, r.count])).toEqual([
+    expect(capacity.rows.filter((r) => r.quota === 'vpcsPerRegion').map((r) => [r.region, r.count])).toEqual([
       ['eu-west-1', 3],
       ['us-east-1', 3],
     ]);
@@ -152,6 +152,23 @@ describe('QUOTA_FLEET', () => {
     );
   });
 
+  it('peerings not yet accepted count as outstanding peering requests (25 by default), at connectivity.peer', () => {
+    const raised = withQuotas({ '*': { vpcsPerRegion: 1000 } });
+    const pending = fleetOf(26, () => peering());
+    const { findings, capacity } = check(pending, raised);
+    expect([...findings.keys()]).toEqual(['c26']);
+    expect(findings.get('c26')![0].path.join('.')).toBe('connectivity.peer');
+    expect(findings.get('c26')![0].message).toContain('"Outstanding VPC peering connection requests" is 25');
+    expect(capacity.rows.find((r) => r.quota === 'outstandingPeeringRequestsPerRegion')).toMatchObject({
+      count: 26,
+      limit: 25,
+      over: true,
+    });
+    // Accepted peerings are active connections, not requests: the same fleet with one accepted fits.
+    const oneAccepted = fleetOf(26, (i) => peering({ accepted: i === 0 }));
+    expect(check(oneAccepted, raised).findings.size).toBe(0);
+  });
+
   it('every quota of the settings is counted, with a positive AWS default', () => {
     expect(QUOTAS.map((q) => q.key).sort()).toEqual(
       Object.keys(
@@ -165,6 +182,7 @@ describe('QUOTA_FLEET', () => {
           elasticIpsPerRegion: 0,
           natGatewaysPerAvailabilityZone: 0,
           transitGatewayAttachmentsPerTransitGateway: 0,
+          outstandingPeeringRequestsPerRegion: 0,
         },
       ).sort(),
     );
