@@ -12,7 +12,9 @@
  * transit gateway one VPC attachment to the customer's transit gateway; a peering not yet accepted
  * (`accepted` not true) is an outstanding peering request of the vendor account until the customer
  * accepts it (or it expires after 7 days, and the next deploy requests it again). A decommissioned
- * customer creates nothing (its stack is being destroyed).
+ * customer creates nothing (its stack is being destroyed). IAM is account-wide: with the default
+ * CloudWatch Logs flow-log destination every stack creates one role, counted once for all regions
+ * (row region "*").
  *
  * AWS's default quotas:
  * https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html (VPCs, internet
@@ -37,13 +39,16 @@ export interface QuotaDefinition {
   /** AWS's name of the quota, as the Service Quotas console shows it. */
   readonly name: string;
   /** The Service Quotas service it is listed under. */
-  readonly service: 'Amazon Virtual Private Cloud (Amazon VPC)' | 'Amazon Elastic Compute Cloud (Amazon EC2)';
+  readonly service:
+    | 'Amazon Virtual Private Cloud (Amazon VPC)'
+    | 'Amazon Elastic Compute Cloud (Amazon EC2)'
+    | 'AWS Identity and Access Management (IAM)';
   /** AWS's default value. */
   readonly defaultLimit: number;
   /** What one customer adds to the count, for messages ("VPC", "NAT gateway"). */
   readonly resource: string;
   /** What is counted against one limit: a region, the region's NAT availability zone, or a transit gateway. */
-  readonly per: 'region' | 'availability-zone' | 'transit-gateway';
+  readonly per: 'region' | 'availability-zone' | 'transit-gateway' | 'account';
   /** False when AWS does not raise it (the message then says what to do instead). */
   readonly adjustable: boolean;
   /**
@@ -51,6 +56,8 @@ export interface QuotaDefinition {
    * stack does not create the resource. Module-level functions: a FleetIndex name has one key.
    */
   readonly groupOf: (c: LoadedCustomer) => string | undefined;
+  /** Whether the platform settings make stacks create the resource at all. @default always */
+  readonly appliesTo?: (settings: PlatformSettings) => boolean;
 }
 
 const active = (c: LoadedCustomer): boolean => !c.customer.decommission;
@@ -68,6 +75,10 @@ const transitGatewayStack = (c: LoadedCustomer) =>
   active(c) && c.customer.connectivity.type === 'transit-gateway'
     ? c.customer.connectivity.transitGateway.id
     : undefined;
+
+/** An account-wide quota: every active stack counts in one group, reported as region "*". */
+const everyStackInAccount = (c: LoadedCustomer) => (active(c) ? ACCOUNT : undefined);
+const ACCOUNT = '*';
 
 const VPC = 'Amazon Virtual Private Cloud (Amazon VPC)';
 const EC2 = 'Amazon Elastic Compute Cloud (Amazon EC2)';
@@ -165,6 +176,20 @@ export const QUOTAS: readonly QuotaDefinition[] = [
     adjustable: true,
     groupOf: pendingPeeringStack,
   },
+  {
+    // IAM is global: the flow-log role of every stack (src/constructs/vpc-flow-log.ts) counts once
+    // per account, in every region together. A central S3 destination needs no role.
+    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+    key: 'iamRolesPerAccount',
+    name: 'Roles per account',
+    service: 'AWS Identity and Access Management (IAM)',
+    defaultLimit: 1000,
+    resource: 'flow-log IAM role',
+    per: 'account',
+    adjustable: true,
+    groupOf: everyStackInAccount,
+    appliesTo: (settings) => settings.logs.flowLogDestination.type === 'cloud-watch-logs',
+  },
 ];
 
 /** One row of the capacity table: one quota in one region (availability zone, transit gateway). */
@@ -217,11 +242,12 @@ function compute(fleet: FleetIndex, settings: PlatformSettings): FleetCapacity {
   const rows: CapacityRow[] = [];
   const crossings = new Map<string, Crossing[]>();
   for (const definition of QUOTAS) {
+    if (definition.appliesTo && !definition.appliesTo(settings)) continue;
     const groups = [...fleet.index(`quota:${definition.key}`, definition.groupOf)].sort(([a], [b]) =>
       a < b ? -1 : a > b ? 1 : 0,
     );
     for (const [group, members] of groups) {
-      const region = members[0].customer.region;
+      const region = definition.per === 'account' ? ACCOUNT : members[0].customer.region;
       const { limit, limitFrom } = limitOf(settings, region, definition);
       const row: CapacityRow = {
         quota: definition.key,

@@ -38,6 +38,7 @@ const quotasSchema = Type.Object(
     natGatewaysPerAvailabilityZone: quota('NAT gateways per Availability Zone.'),
     transitGatewayAttachmentsPerTransitGateway: quota('Attachments per transit gateway.'),
     outstandingPeeringRequestsPerRegion: quota('Outstanding VPC peering connection requests.'),
+    iamRolesPerAccount: quota('IAM roles per account (account-wide: set it under "*").'),
   },
   {
     additionalProperties: false,

@@ -98,6 +98,16 @@ describe('validate', () => {
           limitFrom: 'default',
           over: false,
         },
+        {
+          // The stack's flow-log role: IAM quotas are account-wide, so the row's region is "*".
+          quota: 'iamRolesPerAccount',
+          name: 'Roles per account',
+          region: '*',
+          count: 1,
+          limit: 1000,
+          limitFrom: 'default',
+          over: false,
+        },
       ],
     });
   });
@@ -116,6 +126,7 @@ describe('validate', () => {
         limit: 25,
         over: false,
       }),
+      expect.objectContaining({ quota: 'iamRolesPerAccount', region: '*', count: 6, limit: 1000 }),
     ]);
     expect(out.diagnostics.map((d: { file: string; code: string }) => [d.file, d.code])).toEqual([
       ['customers/c6.yaml', 'QUOTA_FLEET'],
@@ -136,6 +147,7 @@ describe('validate', () => {
         over: false,
       }),
       expect.objectContaining({ quota: 'outstandingPeeringRequestsPerRegion', limitFrom: 'default' }),
+      expect.objectContaining({ quota: 'iamRolesPerAccount', limitFrom: 'default' }),
     ]);
   });
 

@@ -41,6 +41,8 @@ function where(document: CustomerDocument, c: Crossing): { path: FieldPath; targ
       return { path: ['connectivity', 'customerGateway'], target: 'key' };
     case 'transitGatewayAttachmentsPerTransitGateway':
       return { path: ['connectivity', 'transitGateway', 'id'] };
+    case 'iamRolesPerAccount':
+      return { path: ['id'] };
     case 'outstandingPeeringRequestsPerRegion':
       return { path: ['connectivity', 'peer'], target: 'key' };
     default:
@@ -50,14 +52,20 @@ function where(document: CustomerDocument, c: Crossing): { path: FieldPath; targ
 
 function message(c: Crossing): string {
   const { row, definition, position } = c;
-  const place = row.availabilityZone ?? row.transitGatewayId ?? row.region;
+  const account = definition.per === 'account';
+  const place = account
+    ? 'the vendor account (all regions)'
+    : (row.availabilityZone ?? row.transitGatewayId ?? row.region);
   const limitText =
     row.limitFrom === 'default'
       ? `AWS's default quota "${definition.name}" is ${row.limit}`
       : `the quota "${definition.name}" is ${row.limit} (platform setting ${row.limitFrom})`;
-  const setting = `context.linkforge.quotas.${row.region}.${definition.key}`;
+  const setting = account
+    ? `context.linkforge.quotas["*"].${definition.key}`
+    : `context.linkforge.quotas.${row.region}.${definition.key}`;
+  const inRegion = account ? '' : ` in ${row.region}`;
   const fix = definition.adjustable
-    ? `request an increase of "${definition.name}" for the vendor account in ${row.region} (Service Quotas console, ${definition.service}), then set ${setting} in cdktf.json to the new value`
+    ? `request an increase of "${definition.name}" for the vendor account${inRegion} (Service Quotas console, ${definition.service}), then set ${setting} in cdktf.json to the new value`
     : `AWS does not raise this quota: attach the customers past it to another transit gateway, or set ${setting} in cdktf.json if the owner's limit is higher`;
   return (
     `this stack's ${definition.resource} is number ${position} of ${row.count} the fleet creates in ${place}, ` +

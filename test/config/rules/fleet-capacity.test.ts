@@ -169,6 +169,35 @@ describe('QUOTA_FLEET', () => {
     expect(check(oneAccepted, raised).findings.size).toBe(0);
   });
 
+  it('flow-log IAM roles count once for the whole account, across regions, unless flow logs go to S3', () => {
+    const docs = fleetOf(4, (i) =>
+      peering({ accepted: true }, { region: i % 2 ? 'eu-west-1' : 'us-east-1' }),
+    );
+    const settings = withQuotas({ '*': { iamRolesPerAccount: 3 } });
+    const { findings, capacity } = check(docs, settings);
+    expect([...findings.keys()]).toEqual(['c04']);
+    expect(findings.get('c04')![0].path).toEqual(['id']);
+    expect(findings.get('c04')![0].message).toContain(
+      'number 4 of 4 the fleet creates in the vendor account (all regions)',
+    );
+    expect(findings.get('c04')![0].message).toContain('context.linkforge.quotas["*"].iamRolesPerAccount');
+    expect(capacity.rows.find((r) => r.quota === 'iamRolesPerAccount')).toMatchObject({
+      region: '*',
+      count: 4,
+      limit: 3,
+      limitFrom: 'quotas.*',
+      over: true,
+    });
+    // A central S3 flow-log destination creates no role per stack: nothing to count.
+    const s3: PlatformSettings = {
+      ...settings,
+      logs: { ...settings.logs, flowLogDestination: { type: 's3', arn: 'arn:aws:s3:::central-flow-logs' } },
+    };
+    const central = check(docs, s3);
+    expect(central.findings.size).toBe(0);
+    expect(central.capacity.rows.some((r) => r.quota === 'iamRolesPerAccount')).toBe(false);
+  });
+
   it('every quota of the settings is counted, with a positive AWS default', () => {
     expect(QUOTAS.map((q) => q.key).sort()).toEqual(
       Object.keys(
@@ -183,6 +212,7 @@ describe('QUOTA_FLEET', () => {
           natGatewaysPerAvailabilityZone: 0,
           transitGatewayAttachmentsPerTransitGateway: 0,
           outstandingPeeringRequestsPerRegion: 0,
+          iamRolesPerAccount: 0,
         },
       ).sort(),
     );
