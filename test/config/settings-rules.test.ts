@@ -8,6 +8,7 @@ import { defaultAmazonSideAsn } from '../../src/config/settings-rules/default-am
 import { defaultVendorCidr } from '../../src/config/settings-rules/default-vendor-cidr';
 import { logKmsKeys } from '../../src/config/settings-rules/log-kms-keys';
 import { quotaRegions } from '../../src/config/settings-rules/quota-regions';
+import { accountQuotas } from '../../src/config/settings-rules/account-quotas';
 import { s3BackendKms } from '../../src/config/settings-rules/s3-backend-kms';
 import type { SettingsDocument } from '../../src/config/settings-schema';
 
@@ -89,6 +90,19 @@ describe('settings rules', () => {
     expect(messages(quotaRegions, { quotas: { '*': { vpcsPerRegion: 10 }, 'eu-west-1': {} } })).toEqual([]);
     expect(messages(quotaRegions, { quotas: { global: {} } })).toEqual([
       'quotas.global: key "global" is not an AWS region code or "*"',
+    ]);
+  });
+
+  it('accountQuotas: IAM roles only under "*"', () => {
+    expect(
+      messages(accountQuotas, {
+        quotas: { '*': { iamRolesPerAccount: 2000 }, 'eu-west-1': { vpcsPerRegion: 9 } },
+      }),
+    ).toEqual([]);
+    expect(messages(accountQuotas, { quotas: { 'eu-west-1': { iamRolesPerAccount: 2000 } } })).toEqual([
+      expect.stringMatching(
+        /^quotas\.eu-west-1\.iamRolesPerAccount: iamRolesPerAccount is account-wide .*quotas\["\*"\]\.iamRolesPerAccount$/,
+      ),
     ]);
   });
 });

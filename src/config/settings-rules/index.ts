@@ -2,6 +2,7 @@
  * The ordered list of platform settings rules (run after the settings schema passes). Order is
  * the order of their diagnostics in cdktf.json.
  */
+import { accountQuotas } from './account-quotas';
 import { availabilityZones } from './availability-zones';
 import { defaultAmazonSideAsn } from './default-amazon-side-asn';
 import { defaultVendorCidr } from './default-vendor-cidr';
@@ -17,4 +18,5 @@ export const SETTINGS_RULES: readonly SettingsRule[] = [
   availabilityZones,
   logKmsKeys,
   quotaRegions,
+  accountQuotas,
 ];
