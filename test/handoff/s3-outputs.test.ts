@@ -5,47 +5,26 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { AddressInfo } from 'net';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../src/config/settings';
 import { readStackOutputs } from '../../src/handoff/outputs';
 import { s3StateKey } from '../../src/stacks/backend';
 import { backendOnlyConfig } from '../../src/stacks/backend-block';
 import { execTerraform } from '../../src/terraform/exec';
 import { describeWithTerraform, removeTempDirs, tempDir } from '../terraform/helpers';
-
-interface S3rverServer {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-// No type definitions ship with s3rver.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as new (opts: Record<string, unknown>) => S3rverServer;
+import { S3RVER_CREDENTIALS, startS3rver, type RunningS3rver } from '../terraform/s3rver';
 
 const BUCKET = 'linkforge-state';
 
 describeWithTerraform('handoff reads outputs from an S3 backend (s3rver on loopback)', () => {
   jest.setTimeout(120_000);
   const work = tempDir('handoff-s3');
-  let s3: S3rverServer;
+  let s3: RunningS3rver;
   let settings: PlatformSettings;
   // Placeholder credentials: s3rver checks the shape of a signature, never a secret.
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    CHECKPOINT_DISABLE: '1',
-  };
+  const env = { ...process.env, ...S3RVER_CREDENTIALS, CHECKPOINT_DISABLE: '1' };
 
   beforeAll(async () => {
-    s3 = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: path.join(work, 's3'),
-      configureBuckets: [{ name: BUCKET }],
-    });
-    const addr = await s3.run();
+    s3 = await startS3rver(path.join(work, 's3'), BUCKET);
     settings = {
       ...DEFAULT_SETTINGS,
       backend: {
@@ -55,7 +34,7 @@ describeWithTerraform('handoff reads outputs from an S3 backend (s3rver on loopb
         keyPrefix: 'linkforge',
         encrypt: true,
         useLockfile: false,
-        endpoints: { s3: `http://127.0.0.1:${addr.port}` },
+        endpoints: { s3: s3.endpoint },
       },
     };
   });

@@ -7,14 +7,7 @@ import { checkRemoved, countStateResources, inspectState, MAX_STATE_BYTES } from
 import { renderSummary } from '../../src/pr/summary';
 import { statePuller } from '../../src/stacks/state-command';
 import { describeWithTerraform } from '../terraform/helpers';
-
-interface S3rverServer {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-// s3rver ships no type declarations: the two methods used here, typed by hand.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as new (opts: Record<string, unknown>) => S3rverServer;
+import { S3RVER_CREDENTIALS, startS3rver, type RunningS3rver } from '../terraform/s3rver';
 
 /** The prior state of a plan fixture: a real-shaped version-4 state with three resources. */
 const STATE_WITH_RESOURCES = fs.readFileSync(
@@ -143,28 +136,16 @@ describe('checkRemoved with the local backend', () => {
 });
 
 describeWithTerraform('checkRemoved with the s3 backend (s3rver on loopback)', () => {
-  let server: S3rverServer;
+  let server: RunningS3rver;
   let endpoint: string;
   let dir: string;
   let settings: PlatformSettings;
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
+  const env = { ...process.env, ...S3RVER_CREDENTIALS };
 
   beforeAll(async () => {
     dir = tempProject();
-    server = new S3rver({
-      port: 0,
-      address: '127.0.0.1',
-      silent: true,
-      directory: path.join(dir, 's3'),
-      configureBuckets: [{ name: 'tfstate', configs: [] }],
-    });
-    const { port } = await server.run();
-    endpoint = `http://127.0.0.1:${port}`;
+    server = await startS3rver(path.join(dir, 's3'), 'tfstate');
+    endpoint = server.endpoint;
     settings = {
       ...DEFAULT_SETTINGS,
       backend: {

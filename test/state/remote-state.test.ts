@@ -28,16 +28,10 @@ import { childEnvironment } from '../../src/terraform/child-env';
 import { summarizeError } from '../../src/terraform/errors';
 import { planStacks } from '../../src/terraform/runner';
 import { PROJECT_DIR, describeWithTerraform, tempDir } from '../terraform/helpers';
+import { S3RVER_CREDENTIALS, startS3rver, type RunningS3rver } from '../terraform/s3rver';
 
-interface S3rverServer {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverCtor = new (opts: Record<string, unknown>) => S3rverServer;
 type DynaliteFactory = (opts: Record<string, unknown>) => http.Server;
-// No type definitions ship with these two test servers.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as S3rverCtor;
+// No type definitions ship with dynalite.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const dynalite = require('dynalite') as DynaliteFactory;
 
@@ -137,7 +131,7 @@ describeWithTerraform('remote state on S3 with DynamoDB locking (s3rver + dynali
   const work = tempDir('state');
   const s3dir = path.join(work, 's3');
   const outdir = path.join(work, 'cdktf.out');
-  let s3: S3rverServer;
+  let s3: RunningS3rver;
   let dyn: http.Server;
   let sts: Awaited<ReturnType<typeof startSts>>;
   let dynamoUrl = '';
@@ -171,14 +165,7 @@ describeWithTerraform('remote state on S3 with DynamoDB locking (s3rver + dynali
   };
 
   beforeAll(async () => {
-    s3 = new S3rver({
-      address: '127.0.0.1',
-      port: 0,
-      silent: true,
-      directory: s3dir,
-      configureBuckets: [{ name: BUCKET }],
-    });
-    const s3addr = await s3.run();
+    s3 = await startS3rver(s3dir, BUCKET);
     dyn = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     await new Promise<void>((resolve) => dyn.listen(0, '127.0.0.1', resolve));
     dynamoUrl = `http://127.0.0.1:${(dyn.address() as AddressInfo).port}`;
@@ -198,7 +185,7 @@ describeWithTerraform('remote state on S3 with DynamoDB locking (s3rver + dynali
       encrypt: true,
       dynamodbTable: LOCK_TABLE,
       useLockfile: false,
-      endpoints: { s3: `http://127.0.0.1:${s3addr.port}`, dynamodb: dynamoUrl },
+      endpoints: { s3: s3.endpoint, dynamodb: dynamoUrl },
     };
     const app = new App({ outdir, stackTraces: false });
     for (const id of ['alpha', 'bravo']) new StateTestStack(app, id, backend, sts.url, outdir);
@@ -206,14 +193,11 @@ describeWithTerraform('remote state on S3 with DynamoDB locking (s3rver + dynali
     stacks = ['alpha', 'bravo'].map((id) => ({ id, dir: path.join(outdir, 'stacks', id), decommission: false }));
 
     cli = prepareTerraformCli({ projectDir: PROJECT_DIR, awsProviderVersion: '5.100.0' });
-    // s3rver verifies SigV4 signatures with its one built-in key pair.
     env = childEnvironment(
       {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        AWS_ACCESS_KEY_ID: 'S3RVER',
-        AWS_SECRET_ACCESS_KEY: 'S3RVER',
-        AWS_EC2_METADATA_DISABLED: 'true',
+        ...S3RVER_CREDENTIALS,
         AWS_CONFIG_FILE: path.join(work, 'no-aws-config'),
         AWS_SHARED_CREDENTIALS_FILE: path.join(work, 'no-aws-credentials'),
       },
