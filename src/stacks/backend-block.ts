@@ -1,9 +1,10 @@
 /**
  * State backend factory: the backend block of one customer's stack (local or S3), at the location
- * backend.ts derives from the customer id.
+ * backend.ts derives from the customer id. terraform-block.ts writes the same block as plain JSON
+ * for the readers that must not wait for cdktf (a test keeps the two equal).
  */
-import { App, LocalBackend, S3Backend, TerraformStack, type TerraformBackend } from 'cdktf';
-import type { BackendSettings, PlatformSettings, S3BackendSettings } from '../config/settings';
+import { LocalBackend, S3Backend, type TerraformStack, type TerraformBackend } from 'cdktf';
+import type { BackendSettings, S3BackendSettings } from '../config/settings';
 import { localStatePath, s3StateKey, type BackendOptions } from './backend';
 
 /** Add the state backend of customer `id` to its stack. */
@@ -50,22 +51,4 @@ function s3Backend(stack: TerraformStack, id: string, s: S3BackendSettings): Ter
     backend.addOverride('use_lockfile', true);
   }
   return backend;
-}
-
-/**
- * A Terraform configuration (JSON) holding nothing but customer `id`'s backend block, for a
- * throw-away working directory `dir` that reads that customer's state (`terraform state pull`,
- * `terraform output -json`) with exactly the backend the real stack uses, without synthesizing the
- * stack or installing a provider.
- */
-export function backendOnlyConfig(
-  id: string,
-  settings: PlatformSettings,
-  dir: string,
-  projectDir: string,
-): unknown {
-  const app = new App({ outdir: dir, skipValidation: true });
-  const stack = new TerraformStack(app, id);
-  addBackend(stack, id, settings.backend, { stackDir: dir, projectDir });
-  return stack.toTerraform();
 }

@@ -13,9 +13,7 @@ import { TransitGatewayAttachment } from '../constructs/transit-gateway-attachme
 import { VendorVpc } from '../constructs/vendor-vpc';
 import { VpcPeering } from '../constructs/vpc-peering';
 import { addBackend } from './backend-block';
-
-/** Where offline plans keep their throw-away local state. */
-const DEFAULT_OFFLINE_STATE_DIR = '.linkforge/offline-state';
+import { stackBackendSettings } from './terraform-block';
 
 export interface CustomerStackProps {
   /** The validated customer, defaults applied. */
@@ -66,14 +64,7 @@ export class CustomerStack extends TerraformStack {
 
     const stackDir = path.join(props.outdir ?? 'cdktf.out', 'stacks', id);
     const backendOpts = { stackDir, projectDir: props.projectDir };
-    addBackend(
-      this,
-      id,
-      props.offline
-        ? { type: 'local', directory: props.offlineStateDir ?? DEFAULT_OFFLINE_STATE_DIR }
-        : settings.backend,
-      backendOpts,
-    );
+    addBackend(this, id, stackBackendSettings(settings.backend, props), backendOpts);
 
     // Decommissioned: the stack keeps its provider and state backend but declares nothing, so a
     // plan (with or without -destroy) and `cdktf deploy <id>` both destroy everything the state

@@ -12,7 +12,7 @@ import type { PlatformSettings } from '../config/settings';
 import { prepareTerraformCli } from '../terraform/cli-config';
 import { execTerraform } from '../terraform/exec';
 import { summarizeError } from '../terraform/errors';
-import { backendOnlyConfig } from './backend-block';
+import { backendOnlyConfig } from './terraform-block';
 
 export interface StateCommandOptions {
   /** Project root (local state directories are relative to it). */

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { DEFAULT_SETTINGS, type PlatformSettings } from '../../src/config/settings';
 import { readStackOutputs } from '../../src/handoff/outputs';
 import { s3StateKey } from '../../src/stacks/backend';
-import { backendOnlyConfig } from '../../src/stacks/backend-block';
+import { backendOnlyConfig } from '../../src/stacks/terraform-block';
 import { execTerraform } from '../../src/terraform/exec';
 import { describeWithTerraform, removeTempDirs, tempDir } from '../terraform/helpers';
 import { S3RVER_CREDENTIALS, startS3rver, type RunningS3rver } from '../terraform/s3rver';
