@@ -69,16 +69,43 @@ export function synthesize(
   settings: PlatformSettings,
   opts: SynthOptions,
 ): SynthesizedStack[] {
+  const staged = stageSynthesis(customers, settings, opts);
+  staged.commit();
+  return staged.stacks;
+}
+
+/** A synthesis written to a temporary sibling of the output directory, not yet in place. */
+export interface StagedSynthesis {
+  /** The stacks as they will be once committed (`dir` as `outdir` was given). */
+  readonly stacks: SynthesizedStack[];
+  /** Move the stacks into `outdir` (as synthesize() does) and remove the temporary directory. */
+  commit(): void;
+  /** Remove the temporary directory: `outdir` stays exactly as it was. */
+  discard(): void;
+}
+
+/**
+ * synthesize() in two steps: build every stack into a temporary directory now, and put it in place
+ * only on commit(). The plan pipeline synthesizes while its first `terraform init` runs, and
+ * commits only once that init shows the provider can be installed: a run that stops there leaves
+ * the previous output untouched, as it did when the check ran before synthesis.
+ */
+export function stageSynthesis(
+  customers: readonly LoadedCustomer[],
+  settings: PlatformSettings,
+  opts: SynthOptions,
+): StagedSynthesis {
   const selected = select(customers, opts.ids);
   const outdir = path.resolve(opts.projectDir ?? process.cwd(), opts.outdir);
   // Replaced as a whole below: never the project, the customers folder or someone else's folder.
   checkOutdir(outdir, [opts.projectDir ?? process.cwd()]);
   fs.mkdirSync(path.dirname(outdir), { recursive: true });
   const tmp = fs.mkdtempSync(`${outdir}.tmp-`);
-  markOutdir(tmp);
+  const discard = () => fs.rmSync(tmp, { recursive: true, force: true });
+  const manifestStacks: Record<string, unknown> = {};
+  let version = '';
   try {
-    const manifestStacks: Record<string, unknown> = {};
-    let version = '';
+    markOutdir(tmp);
     // At least one App, so an empty selection still writes a manifest.
     const batchSize = Math.max(1, opts.batchSize ?? BATCH_SIZE);
     for (let i = 0; i === 0 || i < selected.length; i += batchSize) {
@@ -92,24 +119,30 @@ export function synthesize(
       Object.assign(manifestStacks, app.manifest.stacks);
       version = app.manifest.version;
     }
-
-    if (opts.ids === undefined || !fs.existsSync(outdir)) {
-      writeManifest(tmp, version, manifestStacks);
-      swapDirectory(tmp, outdir);
-    } else {
-      const kept = readManifestStacks(outdir);
-      replaceStacks(
-        tmp,
-        outdir,
-        selected.map((c) => c.customer.id),
-      );
-      writeManifest(outdir, version, { ...kept, ...manifestStacks });
-    }
-  } finally {
-    fs.rmSync(tmp, { recursive: true, force: true });
+  } catch (e) {
+    discard();
+    throw e;
   }
+  const commit = () => {
+    try {
+      if (opts.ids === undefined || !fs.existsSync(outdir)) {
+        writeManifest(tmp, version, manifestStacks);
+        swapDirectory(tmp, outdir);
+      } else {
+        const kept = readManifestStacks(outdir);
+        replaceStacks(
+          tmp,
+          outdir,
+          selected.map((c) => c.customer.id),
+        );
+        writeManifest(outdir, version, { ...kept, ...manifestStacks });
+      }
+    } finally {
+      discard();
+    }
+  };
   // `dir` as `outdir` was given (relative stays relative).
-  return selected.map(({ customer }) => ({
+  const stacks = selected.map(({ customer }) => ({
     id: customer.id,
     dir: path.join(opts.outdir, 'stacks', customer.id),
     decommission: customer.decommission,
@@ -118,6 +151,7 @@ export function synthesize(
       ? { peeringAccepted: true }
       : {}),
   }));
+  return { stacks, commit, discard };
 }
 
 /**

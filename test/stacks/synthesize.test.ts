@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { synthesize } from '../../src/stacks/synthesize';
+import { stageSynthesis, synthesize } from '../../src/stacks/synthesize';
 import { fleet, loaded, peeringCustomer, settingsWith, vpnCustomer } from './customers';
 
 /** Every file under `dir` with its bytes, by relative path. */
@@ -31,6 +31,27 @@ describe('synthesize', () => {
     project = fs.mkdtempSync(path.join(os.tmpdir(), 'linkforge-synth-'));
   });
   afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('staged: nothing in place until commit; discard leaves an earlier output exactly as it was', () => {
+    synthesize(loaded(vpnCustomer()), settings, opts());
+    const before = snapshotDir(outdir());
+    const discarded = stageSynthesis(loaded(vpnCustomer(), peeringCustomer()), settings, opts());
+    expect(discarded.stacks.map((s) => s.id)).toEqual(['acme-corp', 'globex']);
+    expect(snapshotDir(outdir())).toEqual(before);
+    discarded.discard();
+    expect(snapshotDir(outdir())).toEqual(before);
+    expect(siblings()).toEqual(['cdktf.out']);
+
+    const staged = stageSynthesis(loaded(vpnCustomer(), peeringCustomer()), settings, opts());
+    expect(snapshotDir(outdir())).toEqual(before);
+    staged.commit();
+    expect(fs.existsSync(stackFile(outdir(), 'acme-corp'))).toBe(true);
+    expect(siblings()).toEqual(['cdktf.out']);
+    // The same bytes as a synthesis in one step.
+    const committed = snapshotDir(outdir());
+    synthesize(loaded(vpnCustomer(), peeringCustomer()), settings, opts());
+    expect(snapshotDir(outdir())).toEqual(committed);
+  });
 
   it('writes one cdk.tf.json per customer and a manifest, and reports each stack', () => {
     const result = synthesize(
