@@ -19,16 +19,18 @@ import { OutputLockedError, lockOutput, type OutputLock } from '../fsutil/output
 import { checkRemoved } from '../pr/removed';
 import { formatShard, type ShardSpec } from '../shards/shard';
 import { statePuller } from '../stacks/state-command';
-import { synthesize } from '../stacks/synthesize';
+import { stackBackendSettings, stackTerraformBlock } from '../stacks/terraform-block';
+import { discardEarlyInit, startEarlyInit, type EarlyInit } from '../terraform/early-init';
+import type { TerraformCliSetup } from '../terraform/cli-config';
 import { checkTerraform } from '../terraform/environment';
 import { trapInterrupts, type InterruptTrap } from '../terraform/interrupt';
 import { defaultJobs, describeDefaultJobs, machineCapacity } from '../terraform/jobs';
 import { progressFor, type ProgressReporter } from '../terraform/progress';
 import { planStacks } from '../terraform/runner';
-import { checkEnvironment } from './environment';
+import { checkEnvironment, confirmProvider } from './environment';
 import { reportRun, type PlanReport, type ReportContext } from './report';
 import { selectStacks, type Selection } from './selection';
-import type { StackRunResult } from './types';
+import type { StackRunResult, SynthesizedStack } from './types';
 
 export interface PlanRunOptions {
   /** Customer ids to plan. @default - every customer (or the affected ones) */
@@ -217,18 +219,68 @@ async function planLocked(run: LockedRun): Promise<PlanOutcome> {
     return finish(await removedResults());
   }
 
-  // 3. The environment, before anything is written: a missing or old Terraform, or a provider that
-  // cannot be installed, fails here once, with earlier output untouched.
+  // 3. The environment, before anything is written: a missing or old Terraform fails here once,
+  // with earlier output untouched.
   const environment = await checkEnvironment(projectDir, outdir, io.log, run.terraformCheck);
   if (trap.signal()) return finish(notStarted(loaded, ids, trap));
   if (!environment) return { exitCode: 1 };
 
-  // 4. One synthesis of the selected stacks (all of them: the whole outdir is replaced).
-  const stacks = synthesize(loaded.customers, loaded.settings, { outdir, ids, offline, projectDir }).map(
-    (s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }),
-  );
-  if (trap.signal()) return finish(notStarted(loaded, ids, trap));
+  // 4. The first stack's `terraform init` starts now, on the other core, while cdktf loads and
+  // synthesizes (src/terraform/early-init.ts): it needs only the stack's terraform block.
+  const firstId = [...(ids ?? loaded.customers.map((c) => c.customer.id))].sort()[0];
+  let early: EarlyInit | undefined =
+    firstId === undefined
+      ? undefined
+      : startEarlyInit(
+          firstId,
+          stackTerraformBlock(firstId, stackBackendSettings(loaded.settings.backend, { offline }), {
+            stackDir: path.join(outdir, 'stacks', firstId),
+            projectDir,
+            awsProviderVersion: environment.awsProviderVersion,
+          }),
+          { cli: environment.cli, projectDir, offline },
+        );
+  try {
+    // 5. One synthesis of the selected stacks (all of them: the whole outdir is replaced), put in
+    // place only once the provider is known to install. cdktf is loaded here, not at start-up.
+    const { stageSynthesis } = await import('../stacks/synthesize');
+    const staged = stageSynthesis(loaded.customers, loaded.settings, { outdir, ids, offline, projectDir });
+    const initialised = early && (await early.result).code === 0;
+    if (
+      !initialised &&
+      !trap.signal() &&
+      !(await confirmProvider(environment.cli, environment.awsProviderVersion, projectDir, outdir, io.log))
+    ) {
+      staged.discard();
+      return { exitCode: 1 };
+    }
+    staged.commit();
+    const stacks = staged.stacks.map((s) => ({ ...s, dir: path.resolve(projectDir, s.dir) }));
+    if (trap.signal()) return finish(notStarted(loaded, ids, trap));
+    const handedOver = early;
+    early = undefined;
+    return finish([
+      ...(await planSynthesized(run, stacks, environment.cli, handedOver)),
+      ...(await removedResults()),
+    ]);
+  } finally {
+    // Not handed to the runner (an error or an early return above): wait for it and clean up.
+    if (early) {
+      await early.result;
+      discardEarlyInit(early);
+    }
+  }
+}
 
+/** Step 6: plan each synthesized stack (the runner adopts the early init of the first). */
+async function planSynthesized(
+  run: LockedRun,
+  stacks: SynthesizedStack[],
+  cli: TerraformCliSetup,
+  earlyInit: EarlyInit | undefined,
+): Promise<StackRunResult[]> {
+  const { opts, io, loaded, projectDir, absOutdir, trap } = run;
+  const offline = opts.offline ?? false;
   // Plans of an earlier run must never sit next to this run's summary.
   const plansDir = path.join(absOutdir, 'plans');
   fs.rmSync(plansDir, { recursive: true, force: true });
@@ -237,8 +289,8 @@ async function planLocked(run: LockedRun): Promise<PlanOutcome> {
   const width = opts.jobs === undefined ? describeDefaultJobs(machine) : String(jobs);
   io.log(`planning ${stacks.length} stack(s), ${width} at a time${offline ? ', offline' : ''}\n`);
   if (offline) io.log(OFFLINE_CONSOLE_NOTICE);
-  const results = await planStacks(stacks, {
-    cli: environment.cli,
+  return planStacks(stacks, {
+    cli,
     plansDir,
     projectDir,
     jobs,
@@ -247,8 +299,8 @@ async function planLocked(run: LockedRun): Promise<PlanOutcome> {
     progress: opts.progress ?? progressFor(process.stderr),
     lockTimeoutSeconds: loaded.settings.lockTimeoutSeconds,
     interrupted: trap.signal,
+    earlyInit,
   });
-  return finish([...results, ...(await removedResults())]);
 }
 
 /** Every selected customer as interrupted before its plan started. */

@@ -98,21 +98,3 @@ function s3Block(id: string, s: S3BackendSettings): Json {
 function withoutUndefined(o: Record<string, Json | undefined>): { [key: string]: Json } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [key: string]: Json };
 }
-
-/**
- * JSON with object keys sorted at every level: two blocks are the same configuration exactly when
- * their canonical texts are equal, whichever order cdktf or this module wrote the keys in.
- */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-  );
-}

@@ -118,13 +118,21 @@ export async function checkProvider(
   cli: TerraformCliSetup,
   opts: ProviderCheckOptions,
 ): Promise<CheckResult<ProviderCheck>> {
+  const described = describeProviderSource(cli, opts);
+  if (cli.origin === 'generated' && cli.mirror) return { ok: true, value: described };
+  return probeProvider(cli, opts, described.warnings);
+}
+
+/**
+ * Where hashicorp/aws will come from, and the warnings worth printing about it, without starting a
+ * process: the part of checkProvider() a plan prints before it knows whether the provider installs
+ * (its first stack's init, started early, answers that: src/terraform/early-init.ts).
+ */
+export function describeProviderSource(cli: TerraformCliSetup, opts: ProviderCheckOptions): ProviderCheck {
   const version = opts.awsProviderVersion;
   const platform = terraformPlatform();
   if (cli.origin === 'generated' && cli.mirror) {
-    return {
-      ok: true,
-      value: { source: `hashicorp/aws ${version} from the mirror ${cli.mirror.path}`, warnings: [] },
-    };
+    return { source: `hashicorp/aws ${version} from the mirror ${cli.mirror.path}`, warnings: [] };
   }
   const warnings: string[] = [];
   if (cli.origin === 'generated') {
@@ -137,6 +145,23 @@ export async function checkProvider(
         `LINKFORGE_PROVIDER_MIRROR to a mirror holding ${path.join(AWS_PROVIDER_ADDRESS, version, platform)}/`,
     );
   }
+  return { source: `hashicorp/aws ${version} via ${configText(cli)}`, warnings };
+}
+
+function configText(cli: TerraformCliSetup): string {
+  return cli.origin === 'user'
+    ? `the CLI configuration ${cli.configFile} (TF_CLI_CONFIG_FILE)`
+    : `linkforge's CLI configuration ${cli.configFile} (public registry, no mirror)`;
+}
+
+/** The probe: one `terraform init -backend=false` of a configuration holding only the provider. */
+async function probeProvider(
+  cli: TerraformCliSetup,
+  opts: ProviderCheckOptions,
+  warnings: readonly string[],
+): Promise<CheckResult<ProviderCheck>> {
+  const version = opts.awsProviderVersion;
+  const platform = terraformPlatform();
   const dir = path.join(opts.projectDir, '.linkforge', 'provider-check');
   fs.mkdirSync(dir, { recursive: true });
   const config = JSON.stringify(
@@ -153,10 +178,6 @@ export async function checkProvider(
     binary: opts.binary ?? terraformBinary(env),
     timeoutMs: opts.timeoutMs ?? 300_000,
   });
-  const configText =
-    cli.origin === 'user'
-      ? `the CLI configuration ${cli.configFile} (TF_CLI_CONFIG_FILE)`
-      : `linkforge's CLI configuration ${cli.configFile} (public registry, no mirror)`;
   if (r.code !== 0) {
     const fix =
       cli.origin === 'user'
@@ -164,10 +185,10 @@ export async function checkProvider(
         : `set LINKFORGE_PROVIDER_MIRROR to a filesystem mirror holding ${path.join(AWS_PROVIDER_ADDRESS, version, platform)}/, or allow access to registry.terraform.io`;
     return {
       ok: false,
-      message: `hashicorp/aws ${version} cannot be installed with ${configText}: ${summarizeError(r)}; ${fix}`,
+      message: `hashicorp/aws ${version} cannot be installed with ${configText(cli)}: ${summarizeError(r)}; ${fix}`,
     };
   }
-  return { ok: true, value: { source: `hashicorp/aws ${version} via ${configText}`, warnings } };
+  return { ok: true, value: { source: `hashicorp/aws ${version} via ${configText(cli)}`, warnings } };
 }
 
 /** Why a conventional mirror directory was not used. */

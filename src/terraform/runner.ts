@@ -9,7 +9,8 @@ import type { TerraformCliSetup } from './cli-config';
 import { childEnvironment } from './child-env';
 import type { ExecResult } from './exec';
 import { silentProgress, type ProgressReporter } from './progress';
-import { initStack, planOneStack, type StackContext } from './stack-plan';
+import { adoptEarlyInit, discardEarlyInit, type EarlyInit } from './early-init';
+import { PROJECT_LOCK_FILE, initStack, planOneStack, type StackContext } from './stack-plan';
 
 export interface RunnerOptions {
   /** CLI configuration and automation variables for every terraform child. */
@@ -47,6 +48,12 @@ export interface RunnerOptions {
    * @default - never interrupted
    */
   readonly interrupted?: () => NodeJS.Signals | undefined;
+  /**
+   * The first stack's `terraform init`, started before synthesis (early-init.ts): used in place of
+   * that stack's own init when it matches, else awaited, discarded and the stack initialised as
+   * usual. @default - none: the first stack is initialised here
+   */
+  readonly earlyInit?: EarlyInit;
 }
 
 /**
@@ -118,14 +125,19 @@ export async function planStacks(
   usePinnedLockFile(ctx.projectDir, stacks);
   try {
     let seeded: Promise<ExecResult> | undefined;
-    if (stacks.length > 1) {
-      const first = stacks[0];
+    const first = stacks[0] as SynthesizedStack | undefined;
+    const early = opts.earlyInit;
+    if (first && (stacks.length > 1 || early)) {
       seeded = (async () => {
-        const r = await initStack(first, ctx);
+        const adopted = early ? await adoptEarlyInit(early, first, ctx.projectDir) : undefined;
+        const r = adopted ?? (await initStack(first, ctx));
         if (r.code === 0) seedLockFile(first.dir, stacks.slice(1));
         return r;
       })();
       await seeded;
+    } else if (early) {
+      await early.result;
+      discardEarlyInit(early);
     }
     return await runPool(stacks, opts.jobs ?? 1, async (stack, i) => {
       const result = await planOneStack(stack, ctx, i === 0 ? seeded : undefined);
@@ -143,9 +155,6 @@ export async function planStacks(
     progress.stop();
   }
 }
-
-/** The dependency lock file committed at the project root (see docs/terraform.md). */
-export const PROJECT_LOCK_FILE = '.terraform.lock.hcl';
 
 function usePinnedLockFile(projectDir: string, stacks: readonly SynthesizedStack[]): void {
   const lock = path.join(projectDir, PROJECT_LOCK_FILE);

@@ -36,11 +36,19 @@ export interface StackContext {
   readonly interrupted?: () => NodeJS.Signals | undefined;
 }
 
+/** The dependency lock file committed at the project root (see docs/terraform.md). */
+export const PROJECT_LOCK_FILE = '.terraform.lock.hcl';
+
+/**
+ * `terraform init` of a stack. -reconfigure: the backend block is derived from platform settings
+ * on every synthesis, and an offline plan (local state) may follow an online one in the same
+ * directory. State is never migrated implicitly: moving state between backends is a deliberate
+ * operator action.
+ */
+export const INIT_ARGS: readonly string[] = ['init', '-input=false', '-no-color', '-reconfigure'];
+
 export function initStack(stack: SynthesizedStack, ctx: StackContext): Promise<ExecResult> {
-  // -reconfigure: the backend block is derived from platform settings on every synthesis, and an
-  // offline plan (local state) may follow an online one in the same directory. State is never
-  // migrated implicitly: moving state between backends is a deliberate operator action.
-  return tf(['init', '-input=false', '-no-color', '-reconfigure'], stack, ctx);
+  return tf([...INIT_ARGS], stack, ctx);
 }
 
 /** The `failure` of a command that was never started because the run was interrupted. */

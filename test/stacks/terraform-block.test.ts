@@ -8,10 +8,10 @@ import type { BackendSettings, S3BackendSettings } from '../../src/config/settin
 import { awsProviderVersion } from '../../src/stacks/provider-version';
 import {
   backendOnlyConfig,
-  canonicalJson,
   stackBackendSettings,
   stackTerraformBlock,
 } from '../../src/stacks/terraform-block';
+import { canonicalJson } from '../../src/text/canonical-json';
 import { peeringCustomer, settingsWith, vpnCustomer } from './customers';
 import { synthCustomer, type Json } from './synth-helpers';
 

@@ -24,7 +24,8 @@ import { checkRemoved } from '../../src/pr/removed';
 import { synthesize } from '../../src/stacks/synthesize';
 import { prepareTerraformCli } from '../../src/terraform/cli-config';
 import type { StackRunResult } from '../../src/plan/types';
-import { PROJECT_LOCK_FILE, planStacks } from '../../src/terraform/runner';
+import { planStacks } from '../../src/terraform/runner';
+import { PROJECT_LOCK_FILE } from '../../src/terraform/stack-plan';
 import { PROJECT_DIR, describeWithTerraform, removeTempDirs, tempDir } from './helpers';
 import {
   providerSchemas,

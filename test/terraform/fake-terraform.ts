@@ -3,6 +3,7 @@
  * (command, arguments, stack directory, selected environment variables) in
  * `$FAKE_TF_CONTROL/calls.jsonl`, the width of concurrent plans in `concurrency.log`, fails a
  * command when the stack directory holds `FAIL_<command>` or `$FAKE_TF_FAIL` lists `<stack>:<command>`
+ * (`*:<command>`: in every directory)
  * (with `$FAKE_TF_ERROR` as the error text when set),
  * exits from `plan -detailed-exitcode` with 0 (no changes) for the stacks in `$FAKE_TF_NO_CHANGES`
  * and 2 for the others, and answers `show -json` with no changes for the stacks in
@@ -42,7 +43,7 @@ record({
   },
 });
 const failEnv = (process.env.FAKE_TF_FAIL || '').split(',');
-if (fs.existsSync(path.join(dir, 'FAIL_' + cmd)) || failEnv.includes(stack + ':' + cmd)) {
+if (fs.existsSync(path.join(dir, 'FAIL_' + cmd)) || failEnv.includes(stack + ':' + cmd) || failEnv.includes('*:' + cmd)) {
   process.stderr.write('\\nError: ' + (process.env.FAKE_TF_ERROR || 'simulated ' + cmd + ' failure') + '\\n\\n  on cdk.tf.json line 3:\\n  the details\\n\\n');
   process.exit(1);
 }

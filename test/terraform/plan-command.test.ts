@@ -249,16 +249,24 @@ describe('linkforge plan: validation gate and selection', () => {
       const rc = path.join(project, 'my.terraformrc');
       fs.writeFileSync(rc, 'provider_installation {\n  direct {}\n}\n');
       process.env.TF_CLI_CONFIG_FILE = rc;
-      process.env.FAKE_TF_FAIL = 'provider-check:init';
+      // A configuration that cannot install the provider fails every init.
+      process.env.FAKE_TF_FAIL = '*:init';
       const io = capture();
       expect(await planCommand({ projectDir: project, offline: true }, io)).toBe(1);
       const err = io.err.join('');
       expect(err).toContain(
         `hashicorp/aws 5.100.0 cannot be installed with the CLI configuration ${rc} (TF_CLI_CONFIG_FILE): Error: simulated init failure`,
       );
-      expect(err.trim().split('\n')).toHaveLength(1);
-      // The one probe init ran; no stack was initialised.
-      expect(calls().map((c) => `${c.stack}:${c.cmd}`)).toEqual(['provider-check:init']);
+      // One error; before it, the line naming Terraform and the configuration (printed before the
+      // first init started).
+      expect(err.trim().split('\n')).toEqual([
+        expect.stringMatching(/^Terraform 1\.11\.4; terraform CLI config: /),
+        expect.stringMatching(/^linkforge plan: hashicorp\/aws 5\.100\.0 cannot be installed/),
+      ]);
+      // The first stack's early init failed, then the one probe said why; the synthesis was
+      // discarded, no stack directory was initialised and the stand-in directory is gone.
+      expect(calls().map((c) => `${c.stack}:${c.cmd}`)).toEqual(['acme-corp:init', 'provider-check:init']);
+      expect(fs.readdirSync(path.join(project, '.linkforge', 'early-init'))).toEqual([]);
       untouched();
     });
   });

@@ -1,0 +1,18 @@
+/**
+ * JSON with object keys sorted at every level (arrays keep their order): two values are the same
+ * configuration exactly when their canonical texts are equal, whichever order their writers put
+ * the keys in.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+  );
+}
