@@ -29,11 +29,7 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
   plan: {
     summary:
       'synth, then terraform init + plan per stack ([ID...] [--affected-since REF] [--shard K/N] [--jobs N] [--offline])',
-    load: async () => {
-      // `terraform version` runs in a child while the plan's modules load (issue 13).
-      (await import('../terraform/environment')).prestartTerraformCheck();
-      return (await import('./plan')).run;
-    },
+    load: async () => (await import('./plan')).run,
   },
   summarize: {
     summary: 'merge the output directories of plan --shard runs into one summary (DIR... [--outdir DIR])',

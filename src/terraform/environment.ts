@@ -41,30 +41,11 @@ export interface TerraformCheckOptions {
   readonly binary?: string;
 }
 
-/** A checkTerraform() of the default binary and environment, started ahead of need. */
-let prestarted: { readonly binary: string; readonly result: Promise<CheckResult<string>> } | undefined;
-
-/**
- * Start checkTerraform() of the default binary and environment now; the next checkTerraform()
- * called without options in this process takes its result over instead of starting another child.
- * The plan command calls this before it loads its modules (about 0.15 s of module loading), so
- * that `terraform version` has finished by the time the customer files are validated and the first
- * `terraform init` can start at once (issue 13).
- */
-export function prestartTerraformCheck(): void {
-  prestarted ??= { binary: terraformBinary(), result: checkTerraform({ env: process.env }) };
-}
-
 /**
  * `terraform version -json` runs and reports at least {@link MIN_TERRAFORM_VERSION}. Returns the
  * version, or a message naming the binary, what was found and how to fix it.
  */
 export async function checkTerraform(opts: TerraformCheckOptions = {}): Promise<CheckResult<string>> {
-  if (opts.env === undefined && opts.binary === undefined && prestarted?.binary === terraformBinary()) {
-    const taken = prestarted.result;
-    prestarted = undefined;
-    return taken;
-  }
   const env = opts.env ?? process.env;
   const binary = opts.binary ?? terraformBinary(env);
   const min = minTerraformVersionText();

@@ -12,7 +12,6 @@ import {
   checkTerraform,
   compareVersions,
   parseVersion,
-  prestartTerraformCheck,
 } from '../../src/terraform/environment';
 import { MIN_TERRAFORM_VERSION, minTerraformVersionText } from '../../src/terraform/supported-version';
 import { writeFakeTerraform } from './fake-terraform';
@@ -44,34 +43,6 @@ describe('versions', () => {
 
 describe('checkTerraform', () => {
   const dir = tempDir('env-tf');
-
-  it('prestarted: the next call without options takes the running check over (one child, not two)', async () => {
-    const count = path.join(dir, 'count');
-    const binary = path.join(dir, 'tf-counting');
-    fs.writeFileSync(binary, `#!/bin/sh\necho x >> '${count}'\necho '{"terraform_version":"1.11.4"}'\n`, {
-      mode: 0o755,
-    });
-    const saved = process.env.LINKFORGE_TERRAFORM;
-    process.env.LINKFORGE_TERRAFORM = binary;
-    try {
-      prestartTerraformCheck();
-      prestartTerraformCheck(); // idempotent while pending
-      expect(await checkTerraform()).toEqual({ ok: true, value: '1.11.4' });
-      expect(fs.readFileSync(count, 'utf8')).toBe('x\n');
-      // Taken once: a later call runs its own check.
-      expect(await checkTerraform()).toEqual({ ok: true, value: '1.11.4' });
-      expect(fs.readFileSync(count, 'utf8')).toBe('x\nx\n');
-      // A call with options never takes a prestarted check (another binary or environment).
-      prestartTerraformCheck();
-      const other = script(dir, 'tf-other', JSON.stringify({ terraform_version: '1.5.7' }));
-      expect(await checkTerraform({ binary: other })).toMatchObject({ ok: false });
-      expect(await checkTerraform()).toEqual({ ok: true, value: '1.11.4' });
-      expect(fs.readFileSync(count, 'utf8')).toBe('x\nx\nx\n');
-    } finally {
-      if (saved === undefined) delete process.env.LINKFORGE_TERRAFORM;
-      else process.env.LINKFORGE_TERRAFORM = saved;
-    }
-  });
 
   it(`accepts ${MIN_TERRAFORM_VERSION} and later`, async () => {
     const binary = script(dir, 'tf-min', JSON.stringify({ terraform_version: MIN_TERRAFORM_VERSION }));
