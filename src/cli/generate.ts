@@ -1,10 +1,12 @@
 /**
  * `linkforge generate [--check]`: write the committed artefacts derived from src/config/schema.ts,
- * the JSON Schema for editors and the field reference. Deterministic: same schema, same bytes.
+ * the JSON Schema for editors, the field reference, the compiled validators (ajv standalone code,
+ * src/config/ajv.ts) and the handoff samples. Deterministic: same schema, same bytes.
  * `--check` writes nothing and exits 1 when a committed copy differs (for CI and the drift test).
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { VALIDATORS_FILE, validatorsSource } from '../config/ajv';
 import { CUSTOMER_SCHEMA_NODE, GENERATED_MARKER, branchFor } from '../config/schema';
 import type { SchemaNode } from '../config/schema';
 import { publishedSchema } from '../config/schema/publish';
@@ -122,6 +124,7 @@ export function generatedFiles(): { file: string; content: string }[] {
   return [
     { file: SCHEMA_FILE, content: renderSchemaJson() },
     { file: FIELDS_FILE, content: renderFieldsMarkdown() },
+    { file: VALIDATORS_FILE, content: validatorsSource() },
     ...handoffSampleFiles(),
   ];
 }

@@ -44,7 +44,8 @@ const COMMANDS: Record<string, { readonly summary: string; readonly load: () => 
     load: async () => (await import('./affected')).run,
   },
   generate: {
-    summary: 'regenerate committed artefacts (schema/customer.schema.json, docs/fields.md)',
+    summary:
+      'regenerate committed artefacts (schema/customer.schema.json, docs/fields.md, compiled validators)',
     load: async () => (await import('./generate')).run,
   },
   handoff: {

@@ -5,11 +5,10 @@
  * discriminator) is dropped, a failed regex becomes guidance for that field, and a wrong type says
  * what to write instead. Nothing is coerced.
  */
-import { newAjv } from './ajv';
 import type { ErrorObject } from 'ajv';
 import { MAX_DIAGNOSTICS_PER_FILE, moreDiagnostics, type Diagnostic } from './diagnostics';
 import type { FieldPath } from './rules/rule';
-import { CUSTOMER_SCHEMA, CUSTOMER_SCHEMA_NODE, isRecord } from './schema';
+import { CUSTOMER_SCHEMA_NODE, isRecord } from './schema';
 import type { SchemaNode } from './schema';
 import { schemaAt } from './schema/walk';
 import {
@@ -27,13 +26,10 @@ import {
   wrongTypeMessage,
 } from './schema-messages';
 import { suggest } from './suggest';
+import { validateCustomer } from './validators';
 import type { YamlSource } from './yaml-source';
 import { formatPath } from '../text/field-path';
 import { orList } from '../text/or-list';
-
-// Compiled once per process: compiling costs milliseconds, validating a file microseconds.
-const ajv = newAjv();
-const validateCustomer = ajv.compile(CUSTOMER_SCHEMA);
 
 /**
  * Check a parsed document against the customer schema. `ignoreUnknownKeys` lists paths already

@@ -9,7 +9,6 @@
  * rest of the run, so every customer file is still checked, and the exit status is 1.
  */
 import * as path from 'path';
-import { newAjv } from './ajv';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics';
 import { TextPositions } from './position';
@@ -19,6 +18,7 @@ import type { BackendSettings, LogSettings, PlatformSettings } from './settings'
 import { SETTINGS_RULES } from './settings-rules';
 import { SETTINGS_INVALID } from './settings-rules/rule';
 import { CDKTF_JSON_SCHEMA, type SettingsDocument } from './settings-schema';
+import { validateCdktfJson } from './validators';
 import { YamlSource } from './yaml-source';
 import { readRegularFile } from '../fsutil/read-regular';
 import { formatPath } from '../text/field-path';
@@ -30,8 +30,6 @@ const DEFAULT_CDKTF_JSON = 'cdktf.json';
 
 /** Where the settings sit in cdktf.json: every settings path is printed from here. */
 const SETTINGS_PATH = ['context', 'linkforge'];
-
-const validateCdktfJson = newAjv().compile(CDKTF_JSON_SCHEMA);
 
 export function loadSettings(cdktfJsonPath?: string): {
   settings: PlatformSettings;
