@@ -3,7 +3,10 @@
  * gives typed access to the synthesized JSON for the assertions the matchers cannot express
  * (absence, counts, addresses).
  */
-import { Testing } from 'cdktf';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Testing, TerraformStack, type App } from 'cdktf';
 // Types of the matchers registered by Testing.setupJest() (a global jest augmentation).
 import 'cdktf/lib/testing/adapters/jest';
 import type { Construct } from 'constructs';
@@ -14,12 +17,29 @@ import { settingsWith } from './customers';
 
 Testing.setupJest();
 
+/**
+ * The output directory of every test app of this test file. cdktf's Testing.app() and synthScope()
+ * make a new `cdktf.outdir.*` folder in the OS temporary folder per app and never remove it (a full
+ * test run left about 125, and thousands had piled up in /tmp, slowing every mkdir there); the apps
+ * here share one folder, removed after the file's tests. Nothing is written into it: Testing.synth
+ * renders in memory.
+ */
+const outdirRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'linkforge-cdktf-test-'));
+afterAll(() => fs.rmSync(outdirRoot, { recursive: true, force: true }));
+
+/** Testing.app() with this file's shared output directory. */
+export function testApp(): App {
+  return Testing.app({ outdir: outdirRoot });
+}
+
 export type Json = Record<string, unknown>;
 export type Resources = Record<string, Record<string, Json>>;
 
 /** Synthesized JSON (metadata stripped) of a scope built by `fn`. */
 export function synthScope(fn: (scope: Construct) => void): Json {
-  return JSON.parse(Testing.synthScope(fn)) as Json;
+  const stack = new TerraformStack(testApp(), 'stack');
+  fn(stack);
+  return JSON.parse(Testing.synth(stack)) as Json;
 }
 
 /** Synthesized JSON string and parsed JSON of one customer's stack. */
@@ -28,7 +48,7 @@ export function synthCustomer(
   settings: PlatformSettings = settingsWith(),
   props: Partial<CustomerStackProps> = {},
 ): { text: string; json: Json; stack: CustomerStack } {
-  const stack = new CustomerStack(Testing.app(), { customer, settings, ...props });
+  const stack = new CustomerStack(testApp(), { customer, settings, ...props });
   const text = Testing.synth(stack);
   return { text, json: JSON.parse(text) as Json, stack };
 }
