@@ -11,6 +11,7 @@ import type { PlatformSettings } from '../config/settings';
 import type { LoadedCustomer } from '../config/types';
 import type { SynthesizedStack } from '../plan/types';
 import { CustomerStack } from './customer-stack';
+import { withSortedKeys } from '../text/canonical-json';
 
 export interface SynthOptions {
   /** Output directory (cdktf's outdir), e.g. 'cdktf.out'. Stacks land in <outdir>/stacks/<id>/cdk.tf.json. */
@@ -227,16 +228,6 @@ function readManifestStacks(outdir: string): Record<string, unknown> {
 /** cdktf's manifest.json (read by cdktf-cli), keys sorted as cdktf writes them; written via a rename. */
 function writeManifest(dir: string, version: string, stacks: Record<string, unknown>): void {
   const file = path.join(dir, 'manifest.json');
-  fs.writeFileSync(`${file}.tmp`, JSON.stringify(sortKeys({ stacks, version }), null, 2));
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(withSortedKeys({ stacks, version }), null, 2));
   fs.renameSync(`${file}.tmp`, file);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.keys(value)
-      .sort()
-      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-  );
 }

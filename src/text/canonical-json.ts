@@ -4,15 +4,16 @@
  * the keys in.
  */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  return JSON.stringify(withSortedKeys(value));
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
+/** A copy of a JSON value with object keys sorted at every level (for stable output files too). */
+export function withSortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withSortedKeys);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.keys(value)
       .sort()
-      .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+      .map((k) => [k, withSortedKeys((value as Record<string, unknown>)[k])]),
   );
 }

@@ -1,20 +1,11 @@
 import * as path from 'path';
-import type { S3BackendSettings } from '../../src/config/settings';
 import { localStatePath, s3StateKey } from '../../src/stacks/backend';
-import { peeringCustomer, settingsWith } from './customers';
+import { peeringCustomer, s3Backend, settingsWith } from './customers';
 import { synthCustomer, type Json } from './synth-helpers';
 
 const backendOf = (json: Json): Json => ((json.terraform as Json).backend ?? {}) as Json;
 
-const s3 = (over: Partial<S3BackendSettings> = {}): S3BackendSettings => ({
-  type: 's3',
-  bucket: 'linkforge-state',
-  region: 'eu-west-1',
-  keyPrefix: 'linkforge',
-  encrypt: true,
-  useLockfile: false,
-  ...over,
-});
+const s3 = s3Backend;
 
 describe('local backend', () => {
   it('points at <project>/<directory>/<id>/terraform.tfstate, relative to the stack directory', () => {

@@ -9,7 +9,7 @@ import type {
   TransitGatewayConnectivity,
   VpcPeeringConnectivity,
 } from '../../src/config/types';
-import { DEFAULT_SETTINGS, type PlatformSettings } from '../../src/config/settings';
+import { DEFAULT_SETTINGS, type PlatformSettings, type S3BackendSettings } from '../../src/config/settings';
 
 type Overrides<T> = { -readonly [K in keyof T]?: T[K] };
 
@@ -148,4 +148,17 @@ export function fleet(n: number): Customer[] {
         );
     }
   });
+}
+
+/** S3 backend settings (bucket `linkforge-state` in eu-west-1, key prefix `linkforge`) with overrides. */
+export function s3Backend(over: Partial<S3BackendSettings> = {}): S3BackendSettings {
+  return {
+    type: 's3',
+    bucket: 'linkforge-state',
+    region: 'eu-west-1',
+    keyPrefix: 'linkforge',
+    encrypt: true,
+    useLockfile: false,
+    ...over,
+  };
 }

@@ -4,7 +4,7 @@
  * read through backendOnlyConfig) configures exactly the backend and provider the stack uses.
  */
 import * as path from 'path';
-import type { BackendSettings, S3BackendSettings } from '../../src/config/settings';
+import type { BackendSettings } from '../../src/config/settings';
 import { awsProviderVersion } from '../../src/stacks/provider-version';
 import {
   backendOnlyConfig,
@@ -12,18 +12,10 @@ import {
   stackTerraformBlock,
 } from '../../src/stacks/terraform-block';
 import { canonicalJson } from '../../src/text/canonical-json';
-import { peeringCustomer, settingsWith, vpnCustomer } from './customers';
+import { peeringCustomer, s3Backend, settingsWith, vpnCustomer } from './customers';
 import { synthCustomer, type Json } from './synth-helpers';
 
-const s3 = (over: Partial<S3BackendSettings> = {}): S3BackendSettings => ({
-  type: 's3',
-  bucket: 'linkforge-state',
-  region: 'eu-west-1',
-  keyPrefix: 'linkforge',
-  encrypt: true,
-  useLockfile: false,
-  ...over,
-});
+const s3 = s3Backend;
 
 const BACKENDS: [string, BackendSettings][] = [
   ['local, default directory', { type: 'local', directory: 'state' }],
