@@ -1,9 +1,10 @@
 /**
  * The plan pipeline, from customer files to a reviewed plan: validate every file → select the
- * stacks (ids, affected set, shard) → check the environment (Terraform, provider, CLI
- * configuration) → synthesize once → plan each stack → check deleted customer files → write the
- * summary and results → exit status. One function, returning what happened; the command
- * (src/cli/plan.ts) parses arguments and prints.
+ * stacks (ids, affected set, shard) → check the environment (Terraform, CLI configuration) → start
+ * the first stack's `terraform init` → synthesize once meanwhile, put in place once the provider
+ * is known to install → plan each stack → check deleted customer files → write the summary and
+ * results → exit status. One function, returning what happened; the command (src/cli/plan.ts)
+ * parses arguments and prints.
  *
  * Output (docs/terraform.md): `<outdir>/plans/<id>/{plan.tfplan,plan.json,terraform.log}` per
  * stack, `<outdir>/summary.md` for the reviewer and `<outdir>/plan-results.json` for tools.
