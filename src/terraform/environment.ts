@@ -120,7 +120,7 @@ export async function checkProvider(
 ): Promise<CheckResult<ProviderCheck>> {
   const described = describeProviderSource(cli, opts);
   if (cli.origin === 'generated' && cli.mirror) return { ok: true, value: described };
-  return probeProvider(cli, opts, described.warnings);
+  return probeProvider(cli, opts, described);
 }
 
 /**
@@ -158,7 +158,7 @@ function configText(cli: TerraformCliSetup): string {
 async function probeProvider(
   cli: TerraformCliSetup,
   opts: ProviderCheckOptions,
-  warnings: readonly string[],
+  described: ProviderCheck,
 ): Promise<CheckResult<ProviderCheck>> {
   const version = opts.awsProviderVersion;
   const platform = terraformPlatform();
@@ -188,7 +188,7 @@ async function probeProvider(
       message: `hashicorp/aws ${version} cannot be installed with ${configText(cli)}: ${summarizeError(r)}; ${fix}`,
     };
   }
-  return { ok: true, value: { source: `hashicorp/aws ${version} via ${configText(cli)}`, warnings } };
+  return { ok: true, value: described };
 }
 
 /** Why a conventional mirror directory was not used. */
